@@ -1,0 +1,187 @@
+"""Sources -> model, keeping the file and line of everything, collecting every problem on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import (
+    CompactItem,
+    CompactPage,
+    Correction,
+    EditorialNote,
+    Edition,
+    Handbook,
+    ItemGroup,
+    Replacement,
+)
+from .problems import Problem, Source, problem
+from .records import SLUG, SLUG_RULE, Record
+from .yaml_source import parse_yaml, read_text
+
+COMPACT_DIR = "compact"
+CONTENTS = f"{COMPACT_DIR}/contents.yml"
+EDITION = f"{COMPACT_DIR}/edition.yml"
+
+
+@dataclass
+class Loaded:
+    """What loading gave: the handbook, when the sources could be read at all, and every problem."""
+
+    handbook: Handbook | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_handbook(root: Path) -> Loaded:
+    problems: list[Problem] = []
+    pages = tuple(_load_pages(root, problems))
+    edition = _load_edition(root, problems)
+    if edition is None:
+        return Loaded(None, problems)
+    return Loaded(Handbook(pages=pages, edition=edition), problems)
+
+
+def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object:
+    text, read_problems = read_text(root, relative)
+    problems.extend(read_problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(problem(relative, 1, "this file is empty."))
+        return None
+    data, parse_problems = parse_yaml(text, relative)
+    problems.extend(parse_problems)
+    return data
+
+
+def _load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
+    contents = Record(load_yaml_file(root, CONTENTS, problems), CONTENTS, 1, "The contents", ("pages",), (), problems)
+    pages = []
+    seen: dict[str, int] = {}
+    for page_id, line in contents.texts("pages"):
+        if not SLUG.match(page_id):
+            problems.append(problem(CONTENTS, line, f'"{page_id}" is not a valid page name: use {SLUG_RULE}.'))
+            continue
+        if page_id in seen:
+            problems.append(problem(CONTENTS, line, f'"{page_id}" is listed twice (first on line {seen[page_id]}).'))
+            continue
+        seen[page_id] = line
+        relative = f"{COMPACT_DIR}/{page_id}.md"
+        if not (root / relative).is_file():
+            problems.append(problem(CONTENTS, line, f'"{page_id}" names {relative}, which does not exist.'))
+            continue
+        page = _load_page(root, page_id, relative, problems)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def _load_page(root: Path, page_id: str, relative: str, problems: list[Problem]) -> CompactPage | None:
+    text, read_problems = read_text(root, relative)
+    problems.extend(read_problems)
+    if text is None:
+        return None
+    front, body, body_line = split_front_matter(text, relative, problems)
+    meta = Record(front, relative, 1, "The front matter", ("title",), ("label", "items"), problems)
+    groups: tuple[ItemGroup, ...] = ()
+    items_file = meta.text("items", required=False)
+    if items_file:
+        groups = tuple(_load_groups(root, f"{COMPACT_DIR}/{items_file}", problems))
+    return CompactPage(
+        id=page_id,
+        label=meta.text("label", required=False),
+        title=meta.text("title"),
+        body=body,
+        body_line=body_line,
+        groups=groups,
+        source=Source(relative, 1),
+    )
+
+
+def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[object, str, int]:
+    """The front matter's data, the body, and the line the body starts on."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.append(problem(path, 1, 'the file should start with front matter: a line "---", '
+                                         'then "title: ...", then another "---".'))
+        return None, text, 1
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            data, yaml_problems = parse_yaml("\n".join(lines[1:index]), path, line_offset=1)
+            problems.extend(yaml_problems)
+            return data, "\n".join(lines[index + 1:]), index + 2
+    problems.append(problem(path, 1, 'the front matter is not closed: add a line "---" after it.'))
+    return None, text, 1
+
+
+def _load_groups(root: Path, relative: str, problems: list[Problem]) -> list[ItemGroup]:
+    data = Record(load_yaml_file(root, relative, problems), relative, 1, "The file", ("groups",), (), problems)
+    groups = []
+    for group in data.records("groups", "A group", ("id", "heading", "lead", "items"), ("titles_are_source_text",)):
+        group_id = group.slug("id")
+        items = tuple(
+            CompactItem(
+                id=item.slug("id"),
+                title=item.text("title"),
+                text=item.text("text"),
+                group=group_id,
+                source=Source(relative, item.line),
+            )
+            for item in group.records("items", "A principle or commitment", ("id", "title", "text"))
+        )
+        groups.append(
+            ItemGroup(
+                id=group_id,
+                heading=group.text("heading"),
+                lead=group.text("lead"),
+                titles_are_source_text=group.flag("titles_are_source_text"),
+                items=items,
+                source=Source(relative, group.line),
+            )
+        )
+    return groups
+
+
+def _load_edition(root: Path, problems: list[Problem]) -> Edition | None:
+    data = load_yaml_file(root, EDITION, problems)
+    if data is None:
+        return None
+    edition = Record(data, EDITION, 1, "The edition", ("edition", "published", "source", "corrections", "notes"), (), problems)
+    corrections = tuple(
+        Correction(
+            id=c.slug("id"),
+            title=c.text("title"),
+            page=c.slug("page"),
+            kind=c.text("kind"),
+            source_said=c.text("source_said"),
+            edition_says=c.text("edition_says"),
+            why=c.text("why"),
+            replacements=tuple(
+                Replacement(r.text("from"), r.text("to", required=False), Source(EDITION, r.line))
+                for r in c.records("replace", "A replacement", ("from", "to"))
+            ),
+            source=Source(EDITION, c.line),
+        )
+        for c in edition.records(
+            "corrections", "A correction", ("id", "title", "page", "kind", "source_said", "edition_says", "why"), ("replace",)
+        )
+    )
+    notes = tuple(
+        EditorialNote(
+            id=n.slug("id"),
+            page=n.slug("page"),
+            after=n.text("after"),
+            title=n.text("title"),
+            text=n.text("text"),
+            source=Source(EDITION, n.line),
+        )
+        for n in edition.records("notes", "A note", ("id", "page", "after", "title", "text"))
+    )
+    return Edition(
+        name=edition.text("edition"),
+        published=edition.text("published"),
+        source_description=edition.text("source"),
+        corrections=corrections,
+        notes=notes,
+        source=Source(EDITION, 1),
+    )

@@ -1,0 +1,45 @@
+"""The thin adapter between MkDocs and the handbook pipeline; the only module that imports MkDocs.
+
+`mkdocs.yml` names this file under `hooks:`. MkDocs calls, in this order:
+on_config (load and validate everything, stop before anything is written) and on_files (add the
+generated pages). The source folders are watched by `mkdocs serve` through `watch:` in mkdocs.yml.
+Another engine calls the same pipeline through `python -m build_scripts render --out DIR` instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from build_scripts.pipeline import check, generated_pages
+from build_scripts.problems import report
+
+_PAGES_KEY = "handbook_generated_pages"
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    checked = check(_root(config))
+    if not checked.ok or checked.handbook is None:
+        count = len(checked.problems)
+        raise Abort(f"{report(checked.problems)}\n{count} problem{'s' if count != 1 else ''} in the sources; "
+                    "nothing was built. Run `make check` to see them again.")
+    # Rendered here, once per build, and handed to on_files on the config it belongs to.
+    config[_PAGES_KEY] = generated_pages(checked.handbook)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for uri, content in config[_PAGES_KEY].items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            raise Abort(f"docs/{uri} would hide the page the build makes from the sources; remove it.")
+        files.append(File.generated(config, uri, content=content))
+    return files
+

@@ -1,0 +1,117 @@
+"""The handbook as data: what the sources say, checked and typed, with where each thing was written.
+
+Every id is a lowercase slug (checked when loaded); page addresses and anchors are made from ids only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import Source
+
+
+@dataclass(frozen=True)
+class CompactItem:
+    """A shared principle or a sector commitment of Section 3."""
+
+    id: str
+    """The anchor on the Compact page, and the name codes and the guide use for it."""
+    title: str
+    """The principle's own name, or for a commitment a short editorial label."""
+    text: str
+    """The Compact's words, as adopted (Markdown)."""
+    group: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    """A list of Section 3: the shared principles, or one sector's commitments."""
+
+    id: str
+    heading: str
+    lead: str
+    titles_are_source_text: bool
+    """True where the titles are the Compact's own words (the principles) and are shown in the text."""
+    items: tuple[CompactItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class CompactPage:
+    """One page of the Compact: the front matter, a section or an appendix."""
+
+    id: str
+    """The page's address under /compact/ ("index" is /compact/ itself)."""
+    label: str
+    """"Section 6", "Appendix 1", or empty for the front matter."""
+    title: str
+    body: str
+    """The page's Markdown, as written, without its front matter."""
+    body_line: int
+    """The line of the source file on which the body starts."""
+    groups: tuple[ItemGroup, ...]
+    source: Source
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}: {self.title}" if self.label else self.title
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Exactly what a correction changed: text of the source, and the text of this edition."""
+
+    before: str
+    after: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change this edition makes to the source, listed on the "About this edition" page."""
+
+    id: str
+    title: str
+    page: str
+    kind: str
+    source_said: str
+    edition_says: str
+    why: str
+    replacements: tuple[Replacement, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    """A note beside the text, never inside it: after the block that contains `after`."""
+
+    id: str
+    page: str
+    after: str
+    title: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Edition:
+    name: str
+    published: str
+    source_description: str
+    corrections: tuple[Correction, ...]
+    notes: tuple[EditorialNote, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Handbook:
+    pages: tuple[CompactPage, ...]
+    edition: Edition
+
+    def page(self, page_id: str) -> CompactPage | None:
+        return next((p for p in self.pages if p.id == page_id), None)
+
+    @property
+    def items(self) -> tuple[CompactItem, ...]:
+        return tuple(item for page in self.pages for group in page.groups for item in group.items)

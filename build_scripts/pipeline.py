@@ -1,0 +1,43 @@
+"""The whole handbook from its sources, checked: the one entry point for the CLI and the site hook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import load_handbook
+from .model import Handbook
+from .problems import Problem
+from .render.compact import compact_pages
+from .validate import validate
+
+DOCS_DIR = "docs"
+
+
+@dataclass(frozen=True)
+class Checked:
+    handbook: Handbook | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.handbook is not None and not self.problems
+
+
+def check(root: Path) -> Checked:
+    """Load and validate everything; every problem, none short-circuiting another."""
+    loaded = load_handbook(root)
+    problems = list(loaded.problems)
+    if loaded.handbook is not None:
+        problems += validate(loaded.handbook, hand_written_pages(root))
+    return Checked(loaded.handbook, tuple(sorted(set(problems))))
+
+
+def hand_written_pages(root: Path) -> list[str]:
+    docs = root / DOCS_DIR
+    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))]
+
+
+def generated_pages(handbook: Handbook) -> dict[str, str]:
+    """Every page the build adds to the site, by docs-relative path."""
+    return compact_pages(handbook)

@@ -1,0 +1,109 @@
+"""Typed reading of one YAML mapping: each field checked, each problem noted with its line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .problems import Problem, did_you_mean, problem
+from .yaml_source import LineList, LineMap
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RULE = "lowercase letters, digits and single hyphens, such as \"stage-2-panel\""
+
+
+class Record:
+    """The fields of one mapping in a source file, read against the fields it may have.
+
+    Every accessor returns a usable value (empty when the field is wrong or missing) and notes the
+    problem, so that one pass over a file reports everything that is wrong with it.
+    """
+
+    def __init__(
+        self,
+        data: Any,
+        path: str,
+        line: int,
+        what: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...] = (),
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self.path = path
+        self.what = what
+        self.problems: list[Problem] = [] if problems is None else problems
+        if isinstance(data, LineMap):
+            self.data: LineMap = data
+            self.line = data.line
+        else:
+            self.data = LineMap()
+            self.data.key_lines = {}
+            self.line = line
+            self.problems.append(problem(path, line, f"{what} should be a set of \"key: value\" lines."))
+            return
+        allowed = required + optional
+        for key, key_line in data.key_lines.items():
+            if key not in allowed:
+                self.problems.append(
+                    problem(path, key_line, f'{what} has an unknown field "{key}".{did_you_mean(key, allowed)}'
+                            f" Its fields are: {', '.join(allowed)}.")
+                )
+        for key in required:
+            if key not in data:
+                self.problems.append(problem(path, self.line, f'{what} has no "{key}"; add it.'))
+
+    def line_of(self, key: str) -> int:
+        return self.data.key_lines.get(key, self.line)
+
+    def text(self, key: str, required: bool = True) -> str:
+        """A field of text, stripped; a list or mapping here is a problem."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required and key in self.data:
+                self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what} is empty; write it.'))
+            return ""
+        if not isinstance(value, str):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be text, not a list or mapping.')
+            )
+            return ""
+        return value.strip()
+
+    def slug(self, key: str) -> str:
+        """A field that must be an id: a lowercase slug, safe to use in an address."""
+        value = self.text(key)
+        if value and not SLUG.match(value):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{value}" is not a valid id: use {SLUG_RULE}.')
+            )
+            return ""
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.text(key, required=False)
+        if value not in ("", "true", "false"):
+            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" should be true or false.'))
+        return value == "true"
+
+    def records(self, key: str, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Record]:
+        """A list field whose items are mappings, each read as a Record."""
+        items = self.data.get(key)
+        if items is None:
+            return []
+        if not isinstance(items, LineList):
+            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list ("- " items).'))
+            return []
+        return [
+            Record(item, self.path, line, what, required, optional, self.problems)
+            for item, line in zip(items, items.item_lines)
+        ]
+
+    def texts(self, key: str) -> list[tuple[str, int]]:
+        """A list field whose items are text, each with its line."""
+        items = self.data.get(key)
+        if items is None:
+            return []
+        if not isinstance(items, LineList) or not all(isinstance(i, str) for i in items):
+            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list of names.'))
+            return []
+        return [(item.strip(), line) for item, line in zip(items, items.item_lines)]

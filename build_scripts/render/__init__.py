@@ -1,0 +1,1 @@
+"""Rendering: the model -> pages (Markdown for the site engine). Nothing here reads sources."""

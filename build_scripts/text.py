@@ -1,0 +1,65 @@
+"""Plain-text views of Markdown shared by validation, rendering and the fidelity test."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+(?:['’.\-&]\w+)*|&|%")
+_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+_ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^}]*)\}")
+_ATTR_ID = re.compile(r"#(?P<id>[^\s}]+)")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, without punctuation, bullets or Markdown markers.
+
+    Two texts with the same words in the same order say the same thing, however they are formatted.
+    """
+    text = _LINK.sub(lambda m: m.group("text"), text)
+    text = _ATTR_LIST.sub(" ", text)
+    return _WORD.findall(text.replace("*", " ").replace("_", " "))
+
+
+def contains_words(haystack: list[str], needle: list[str]) -> int:
+    """How many times the words of `needle` stand together in `haystack`."""
+    if not needle:
+        return 0
+    n = len(needle)
+    return sum(1 for i in range(len(haystack) - n + 1) if haystack[i:i + n] == needle)
+
+
+def blocks(markdown: str) -> list[tuple[int, str]]:
+    """The blocks of a Markdown text (runs of lines between blank lines), each with its first line (0-based)."""
+    result: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 0
+    for index, line in enumerate(markdown.split("\n")):
+        if line.strip():
+            if not current:
+                start = index
+            current.append(line)
+        elif current:
+            result.append((start, "\n".join(current)))
+            current = []
+    if current:
+        result.append((start, "\n".join(current)))
+    return result
+
+
+def links(markdown: str) -> list[tuple[int, str, str]]:
+    """Every inline link of a Markdown text: (0-based line, link text, target)."""
+    return [
+        (index, m.group("text"), m.group("target"))
+        for index, line in enumerate(markdown.split("\n"))
+        for m in _LINK.finditer(line)
+    ]
+
+
+def explicit_ids(markdown: str) -> list[tuple[int, str]]:
+    """The anchors set in a Markdown text with attribute lists (`{#id}`, `{: #id }`), with their lines."""
+    return [
+        (index, id_match.group("id"))
+        for index, line in enumerate(markdown.split("\n"))
+        for attrs in _ATTR_LIST.finditer(line)
+        for id_match in _ATTR_ID.finditer(attrs.group("attrs"))
+    ]

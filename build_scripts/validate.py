@@ -1,0 +1,119 @@
+"""Whole-handbook checks: every reference resolves, every id is unique. Model -> problems."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+
+from .model import CompactPage, Handbook
+from .problems import Problem, Source, did_you_mean, problem
+from .text import blocks, contains_words, explicit_ids, links, words
+
+COMPACT_URI = "compact"
+
+
+def validate(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
+    """Every problem of the handbook as a whole; `other_pages` are the hand-written pages of docs/."""
+    anchors = page_anchors(handbook)
+    known = {f"{COMPACT_URI}/{page.id}.md" for page in handbook.pages} | set(other_pages)
+    return [
+        *_unique_ids(handbook),
+        *_duplicate_anchors(handbook),
+        *_page_links(handbook, anchors, known),
+        *_edition_references(handbook, anchors, known),
+    ]
+
+
+def page_anchors(handbook: Handbook) -> dict[str, set[str]]:
+    """The anchors of each Compact page, by page address (`compact/<id>.md`)."""
+    return {
+        f"{COMPACT_URI}/{page.id}.md": {anchor for _, anchor in _anchors(page)}
+        | {f"note-{note.id}" for note in handbook.edition.notes if note.page == page.id}
+        for page in handbook.pages
+    }
+
+
+def _anchors(page: CompactPage) -> list[tuple[Source, str]]:
+    found = [(Source(page.source.path, page.body_line + line), anchor) for line, anchor in explicit_ids(page.body)]
+    for group in page.groups:
+        found.append((group.source, group.id))
+        found.extend((item.source, item.id) for item in group.items)
+    return found
+
+
+def _unique_ids(handbook: Handbook) -> list[Problem]:
+    problems = []
+    seen: dict[str, Source] = {}
+    named = [(item.id, item.source) for item in handbook.items]
+    named += [(c.id, c.source) for c in handbook.edition.corrections]
+    named += [(n.id, n.source) for n in handbook.edition.notes]
+    for item_id, source in named:
+        if not item_id:
+            continue
+        if item_id in seen:
+            problems.append(Problem(source, f'the id "{item_id}" is already used at {seen[item_id]}; choose another.'))
+        else:
+            seen[item_id] = source
+    return problems
+
+
+def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
+    problems = []
+    for page in handbook.pages:
+        seen: dict[str, Source] = {}
+        for source, anchor in _anchors(page):
+            if anchor in seen and seen[anchor] != source:
+                problems.append(Problem(source, f'the anchor "#{anchor}" is already used on this page at {seen[anchor]}.'))
+            seen.setdefault(anchor, source)
+    return problems
+
+
+def _page_links(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    problems = []
+    for page in handbook.pages:
+        here = f"{COMPACT_URI}/{page.id}.md"
+        for line, text, target in links(page.body):
+            message = link_problem(here, text, target, anchors, known)
+            if message:
+                problems.append(problem(page.source.path, page.body_line + line, message))
+    return problems
+
+
+def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]], known: set[str]) -> str:
+    """What is wrong with a link written on page `here`, or nothing."""
+    if "://" in target or target.startswith("mailto:"):
+        return ""
+    path, _, anchor = target.partition("#")
+    uri = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
+    if uri not in known:
+        relative_known = [posixpath.relpath(k, posixpath.dirname(here)) for k in known]
+        return f'the link "{text}" goes to "{path}", which is not a page of the handbook.{did_you_mean(path, relative_known)}'
+    if anchor and uri in anchors and anchor not in anchors[uri]:
+        return (f'the link "{text}" goes to "#{anchor}", which is not an anchor of {uri}.'
+                f"{did_you_mean(anchor, anchors[uri])}")
+    return ""
+
+
+def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    problems = []
+    page_ids = [page.id for page in handbook.pages]
+    for correction in handbook.edition.corrections:
+        if correction.page and correction.page not in page_ids:
+            problems.append(Problem(correction.source, f'the correction names the page "{correction.page}", '
+                                                       f"which is not in compact/contents.yml.{did_you_mean(correction.page, page_ids)}"))
+    for note in handbook.edition.notes:
+        page = handbook.page(note.page)
+        if page is None:
+            problems.append(Problem(note.source, f'the note names the page "{note.page}", '
+                                                 f"which is not in compact/contents.yml.{did_you_mean(note.page, page_ids)}"))
+            continue
+        found = sum(contains_words(words(block), words(note.after)) for _, block in blocks(page.body))
+        if found != 1:
+            where = "nowhere" if found == 0 else f"{found} times"
+            problems.append(Problem(note.source, f'the words of "after" stand {where} on compact/{page.id}.md; '
+                                                 "quote words that stand once, in one paragraph or list."))
+        for _, text, target in links(note.text):
+            message = link_problem(f"{COMPACT_URI}/{page.id}.md", text, target, anchors, known)
+            if message:
+                problems.append(Problem(note.source, message))
+    return problems
