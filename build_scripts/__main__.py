@@ -37,8 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         handbook = checked.handbook
-        print(f"All sources are fine: {len(handbook.pages)} Compact pages, {len(handbook.items)} principles "
-              f"and commitments, {len(handbook.edition.corrections)} corrections, {len(handbook.edition.notes)} notes.")
+        print(
+            f"All sources are fine: {len(handbook.pages)} Compact pages, {len(handbook.items)} principles "
+            f"and commitments, {len(handbook.edition.corrections)} corrections, {len(handbook.edition.notes)} notes."
+        )
         return 0
     written = write_pages(generated_pages(checked.handbook), args.out)
     print(f"Wrote {len(written)} pages into {args.out}.")

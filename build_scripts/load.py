@@ -9,8 +9,8 @@ from .model import (
     CompactItem,
     CompactPage,
     Correction,
-    EditorialNote,
     Edition,
+    EditorialNote,
     Handbook,
     ItemGroup,
     Replacement,
@@ -102,14 +102,17 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[o
     """The front matter's data, the body, and the line the body starts on."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        problems.append(problem(path, 1, 'the file should start with front matter: a line "---", '
-                                         'then "title: ...", then another "---".'))
+        problems.append(
+            problem(
+                path, 1, 'the file should start with front matter: a line "---", then "title: ...", then another "---".'
+            )
+        )
         return None, text, 1
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
             data, yaml_problems = parse_yaml("\n".join(lines[1:index]), path, line_offset=1)
             problems.extend(yaml_problems)
-            return data, "\n".join(lines[index + 1:]), index + 2
+            return data, "\n".join(lines[index + 1 :]), index + 2
     problems.append(problem(path, 1, 'the front matter is not closed: add a line "---" after it.'))
     return None, text, 1
 
@@ -146,7 +149,9 @@ def _load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     data = load_yaml_file(root, EDITION, problems)
     if data is None:
         return None
-    edition = Record(data, EDITION, 1, "The edition", ("edition", "published", "source", "corrections", "notes"), (), problems)
+    edition = Record(
+        data, EDITION, 1, "The edition", ("edition", "published", "source", "corrections", "notes"), (), problems
+    )
     corrections = tuple(
         Correction(
             id=c.slug("id"),
@@ -163,7 +168,10 @@ def _load_edition(root: Path, problems: list[Problem]) -> Edition | None:
             source=Source(EDITION, c.line),
         )
         for c in edition.records(
-            "corrections", "A correction", ("id", "title", "page", "kind", "source_said", "edition_says", "why"), ("replace",)
+            "corrections",
+            "A correction",
+            ("id", "title", "page", "kind", "source_said", "edition_says", "why"),
+            ("replace",),
         )
     )
     notes = tuple(

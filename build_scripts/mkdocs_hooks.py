@@ -28,8 +28,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     checked = check(_root(config))
     if not checked.ok or checked.handbook is None:
         count = len(checked.problems)
-        raise Abort(f"{report(checked.problems)}\n{count} problem{'s' if count != 1 else ''} in the sources; "
-                    "nothing was built. Run `make check` to see them again.")
+        raise Abort(
+            f"{report(checked.problems)}\n{count} problem{'s' if count != 1 else ''} in the sources; "
+            "nothing was built. Run `make check` to see them again."
+        )
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
     config[_PAGES_KEY] = generated_pages(checked.handbook)
     return config
@@ -42,4 +44,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise Abort(f"docs/{uri} would hide the page the build makes from the sources; remove it.")
         files.append(File.generated(config, uri, content=content))
     return files
-

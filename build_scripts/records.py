@@ -9,7 +9,7 @@ from .problems import Problem, did_you_mean, problem
 from .yaml_source import LineList, LineMap
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SLUG_RULE = "lowercase letters, digits and single hyphens, such as \"stage-2-panel\""
+SLUG_RULE = 'lowercase letters, digits and single hyphens, such as "stage-2-panel"'
 
 
 class Record:
@@ -39,14 +39,18 @@ class Record:
             self.data = LineMap()
             self.data.key_lines = {}
             self.line = line
-            self.problems.append(problem(path, line, f"{what} should be a set of \"key: value\" lines."))
+            self.problems.append(problem(path, line, f'{what} should be a set of "key: value" lines.'))
             return
         allowed = required + optional
         for key, key_line in data.key_lines.items():
             if key not in allowed:
                 self.problems.append(
-                    problem(path, key_line, f'{what} has an unknown field "{key}".{did_you_mean(key, allowed)}'
-                            f" Its fields are: {', '.join(allowed)}.")
+                    problem(
+                        path,
+                        key_line,
+                        f'{what} has an unknown field "{key}".{did_you_mean(key, allowed)}'
+                        f" Its fields are: {', '.join(allowed)}.",
+                    )
                 )
         for key in required:
             if key not in data:
@@ -60,7 +64,9 @@ class Record:
         value = self.data.get(key)
         if value is None or value == "":
             if required and key in self.data:
-                self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what} is empty; write it.'))
+                self.problems.append(
+                    problem(self.path, self.line_of(key), f'"{key}" of {self.what} is empty; write it.')
+                )
             return ""
         if not isinstance(value, str):
             self.problems.append(
@@ -91,11 +97,13 @@ class Record:
         if items is None:
             return []
         if not isinstance(items, LineList):
-            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list ("- " items).'))
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list ("- " items).')
+            )
             return []
         return [
             Record(item, self.path, line, what, required, optional, self.problems)
-            for item, line in zip(items, items.item_lines)
+            for item, line in zip(items, items.item_lines, strict=True)
         ]
 
     def texts(self, key: str) -> list[tuple[str, int]]:
@@ -104,6 +112,8 @@ class Record:
         if items is None:
             return []
         if not isinstance(items, LineList) or not all(isinstance(i, str) for i in items):
-            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list of names.'))
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list of names.')
+            )
             return []
-        return [(item.strip(), line) for item, line in zip(items, items.item_lines)]
+        return [(item.strip(), line) for item, line in zip(items, items.item_lines, strict=True)]

@@ -25,7 +25,7 @@ def contains_words(haystack: list[str], needle: list[str]) -> int:
     if not needle:
         return 0
     n = len(needle)
-    return sum(1 for i in range(len(haystack) - n + 1) if haystack[i:i + n] == needle)
+    return sum(1 for i in range(len(haystack) - n + 1) if haystack[i : i + n] == needle)
 
 
 def blocks(markdown: str) -> list[tuple[int, str]]:

@@ -63,7 +63,9 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
         seen: dict[str, Source] = {}
         for source, anchor in _anchors(page):
             if anchor in seen and seen[anchor] != source:
-                problems.append(Problem(source, f'the anchor "#{anchor}" is already used on this page at {seen[anchor]}.'))
+                problems.append(
+                    Problem(source, f'the anchor "#{anchor}" is already used on this page at {seen[anchor]}.')
+                )
             seen.setdefault(anchor, source)
     return problems
 
@@ -87,10 +89,13 @@ def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]]
     uri = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
     if uri not in known:
         relative_known = [posixpath.relpath(k, posixpath.dirname(here)) for k in known]
-        return f'the link "{text}" goes to "{path}", which is not a page of the handbook.{did_you_mean(path, relative_known)}'
+        hint = did_you_mean(path, relative_known)
+        return f'the link "{text}" goes to "{path}", which is not a page of the handbook.{hint}'
     if anchor and uri in anchors and anchor not in anchors[uri]:
-        return (f'the link "{text}" goes to "#{anchor}", which is not an anchor of {uri}.'
-                f"{did_you_mean(anchor, anchors[uri])}")
+        return (
+            f'the link "{text}" goes to "#{anchor}", which is not an anchor of {uri}.'
+            f"{did_you_mean(anchor, anchors[uri])}"
+        )
     return ""
 
 
@@ -99,19 +104,34 @@ def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known:
     page_ids = [page.id for page in handbook.pages]
     for correction in handbook.edition.corrections:
         if correction.page and correction.page not in page_ids:
-            problems.append(Problem(correction.source, f'the correction names the page "{correction.page}", '
-                                                       f"which is not in compact/contents.yml.{did_you_mean(correction.page, page_ids)}"))
+            problems.append(
+                Problem(
+                    correction.source,
+                    f'the correction names the page "{correction.page}", '
+                    f"which is not in compact/contents.yml.{did_you_mean(correction.page, page_ids)}",
+                )
+            )
     for note in handbook.edition.notes:
         page = handbook.page(note.page)
         if page is None:
-            problems.append(Problem(note.source, f'the note names the page "{note.page}", '
-                                                 f"which is not in compact/contents.yml.{did_you_mean(note.page, page_ids)}"))
+            problems.append(
+                Problem(
+                    note.source,
+                    f'the note names the page "{note.page}", '
+                    f"which is not in compact/contents.yml.{did_you_mean(note.page, page_ids)}",
+                )
+            )
             continue
         found = sum(contains_words(words(block), words(note.after)) for _, block in blocks(page.body))
         if found != 1:
             where = "nowhere" if found == 0 else f"{found} times"
-            problems.append(Problem(note.source, f'the words of "after" stand {where} on compact/{page.id}.md; '
-                                                 "quote words that stand once, in one paragraph or list."))
+            problems.append(
+                Problem(
+                    note.source,
+                    f'the words of "after" stand {where} on compact/{page.id}.md; '
+                    "quote words that stand once, in one paragraph or list.",
+                )
+            )
         for _, text, target in links(note.text):
             message = link_problem(f"{COMPACT_URI}/{page.id}.md", text, target, anchors, known)
             if message:

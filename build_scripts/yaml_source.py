@@ -64,7 +64,7 @@ class _Loader(yaml.SafeLoader):
             result.key_lines[key] = line
         return result
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = self._line(node)
         result.item_lines = [self._line(child) for child in node.value]
@@ -96,7 +96,7 @@ def _yaml_hint(what: str) -> str:
     if "\t" in what or "tab" in what:
         return "Indent with spaces, not tabs."
     if "mapping values" in what:
-        return "A value that contains \": \" must be put in quotes."
+        return 'A value that contains ": " must be put in quotes.'
     return "Check the indentation and quotes on this line and the one before."
 
 
@@ -112,7 +112,5 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            problem(relative, line, "this file is not UTF-8 text; save it as UTF-8 in your editor.")
-        ]
+        return None, [problem(relative, line, "this file is not UTF-8 text; save it as UTF-8 in your editor.")]
     return text.removeprefix("\ufeff"), []

@@ -14,9 +14,7 @@ def compact_pages(handbook: Handbook) -> dict[str, str]:
     env = markdown_environment()
     page_template = env.get_template("compact_page.md.j2")
     pages = {
-        f"compact/{page.id}.md": page_template.render(
-            page=page, body=body_with_notes(page, handbook.edition.notes)
-        )
+        f"compact/{page.id}.md": page_template.render(page=page, body=body_with_notes(page, handbook.edition.notes))
         for page in handbook.pages
     }
     pages[ABOUT_EDITION] = env.get_template("about_edition.md.j2").render(handbook=handbook)
