@@ -42,6 +42,7 @@ def load_handbook(root: Path) -> Loaded:
 
 
 def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object:
+    """The data of a YAML file, or None when it cannot be read (and the problem that says why)."""
     text, read_problems = read_text(root, relative)
     problems.extend(read_problems)
     if text is None:
@@ -55,7 +56,10 @@ def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object
 
 
 def _load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
-    contents = Record(load_yaml_file(root, CONTENTS, problems), CONTENTS, 1, "The contents", ("pages",), (), problems)
+    data = load_yaml_file(root, CONTENTS, problems)
+    if data is None:
+        return []
+    contents = Record(data, CONTENTS, 1, "The contents", ("pages",), (), problems)
     pages = []
     seen: dict[str, int] = {}
     for page_id, line in contents.texts("pages"):
@@ -81,7 +85,10 @@ def _load_page(root: Path, page_id: str, relative: str, problems: list[Problem])
     problems.extend(read_problems)
     if text is None:
         return None
+    before = len(problems)
     front, body, body_line = split_front_matter(text, relative, problems)
+    if len(problems) > before:
+        return None
     meta = Record(front, relative, 1, "The front matter", ("title",), ("label", "items"), problems)
     groups: tuple[ItemGroup, ...] = ()
     items_file = meta.text("items", required=False)
@@ -118,9 +125,13 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[o
 
 
 def _load_groups(root: Path, relative: str, problems: list[Problem]) -> list[ItemGroup]:
-    data = Record(load_yaml_file(root, relative, problems), relative, 1, "The file", ("groups",), (), problems)
+    data = load_yaml_file(root, relative, problems)
+    if data is None:
+        return []
     groups = []
-    for group in data.records("groups", "A group", ("id", "heading", "lead", "items"), ("titles_are_source_text",)):
+    for group in Record(data, relative, 1, "The file", ("groups",), (), problems).records(
+        "groups", "A group", ("id", "heading", "lead", "items"), ("titles_are_source_text",)
+    ):
         group_id = group.slug("id")
         items = tuple(
             CompactItem(

@@ -61,8 +61,14 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
     problems = []
     for page in handbook.pages:
         seen: dict[str, Source] = {}
+        item_ids = {item.id for group in page.groups for item in group.items}
         for source, anchor in _anchors(page):
-            if anchor in seen and seen[anchor] != source:
+            # Two items with one id are reported once, by _unique_ids, which sees every page.
+            if (
+                anchor in seen
+                and seen[anchor] != source
+                and not (anchor in item_ids and seen[anchor].path == source.path)
+            ):
                 problems.append(
                     Problem(source, f'the anchor "#{anchor}" is already used on this page at {seen[anchor]}.')
                 )
@@ -102,6 +108,8 @@ def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]]
 def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
     problems = []
     page_ids = [page.id for page in handbook.pages]
+    if not page_ids:
+        return problems  # the contents could not be read, and that problem is already reported
     for correction in handbook.edition.corrections:
         if correction.page and correction.page not in page_ids:
             problems.append(

@@ -93,7 +93,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
 
 
 def _yaml_hint(what: str) -> str:
-    if "\t" in what or "tab" in what:
+    if "'\\t'" in what or "\t" in what:
         return "Indent with spaces, not tabs."
     if "mapping values" in what:
         return 'A value that contains ": " must be put in quotes.'

@@ -1,0 +1,36 @@
+"""Small handbooks on disk for tests: copies of a fixture that a test may then break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+# What a copy of the real project needs in order to build.
+PROJECT_PARTS = ("mkdocs.yml", "compact", "docs", "overrides", "build_scripts")
+
+
+def copy_fixture(name: str, destination: Path) -> Path:
+    target = destination / name
+    shutil.copytree(FIXTURES / name, target)
+    return target
+
+
+def copy_project(root: Path, destination: Path) -> Path:
+    """A copy of the real project's sources and build code, to break without touching the real one."""
+    target = destination / "project"
+    target.mkdir()
+    for part in PROJECT_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text that must be there, so a test never breaks a file by accident."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

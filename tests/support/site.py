@@ -1,0 +1,73 @@
+"""Reading a built site: its pages, their links, anchors and readable text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Text the handbook adds beside the Compact's words, never part of them.
+NOT_SOURCE_CLASSES = frozenset({"editorial", "headerlink", "hb-permalink"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+def pages(site: Path) -> list[str]:
+    """The address of every HTML page of a built site, relative to its root ("" is the home page)."""
+    return sorted(
+        "" if path.relative_to(site).as_posix() == "index.html" else path.relative_to(site).parent.as_posix() + "/"
+        for path in site.rglob("index.html")
+    )
+
+
+@dataclass
+class ParsedPage:
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(tag, url) of every href and src."""
+    article_text: list[str] = field(default_factory=list)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self._stack: list[tuple[str, bool, bool]] = []  # (tag, in article, skipped)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if "id" in attributes:
+            self.page.ids.add(attributes["id"])
+        for name in ("href", "src"):
+            if name in attributes:
+                self.page.links.append((tag, attributes[name]))
+        in_article, skipped = self._stack[-1][1:] if self._stack else (False, False)
+        in_article = in_article or (tag == "article" and "md-content__inner" in attributes.get("class", ""))
+        skipped = skipped or bool(NOT_SOURCE_CLASSES & set(attributes.get("class", "").split()))
+        if tag not in _VOID:
+            self._stack.append((tag, in_article, skipped))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._stack:
+            if self._stack.pop()[0] == tag:
+                break
+        # A closing block element separates words that touch in the markup.
+        if self._stack and self._stack[-1][1]:
+            self.page.article_text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self._stack and self._stack[-1][1] and not self._stack[-1][2]:
+            self.page.article_text.append(data)
+
+
+def parse(path: Path) -> ParsedPage:
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.page
+
+
+def article_text(path: Path) -> str:
+    """The readable text of a page's content, without what the handbook adds beside the source."""
+    return "".join(parse(path).article_text)
