@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 # Text the handbook adds beside the Compact's words, never part of them.
 NOT_SOURCE_CLASSES = frozenset({"editorial", "headerlink", "hb-permalink"})
@@ -15,10 +17,30 @@ _VOID = frozenset(
 
 def pages(site: Path) -> list[str]:
     """The address of every HTML page of a built site, relative to its root ("" is the home page)."""
-    return sorted(
-        "" if path.relative_to(site).as_posix() == "index.html" else path.relative_to(site).parent.as_posix() + "/"
-        for path in site.rglob("index.html")
-    )
+    addresses = []
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site).as_posix()
+        addresses.append(relative.removesuffix("index.html"))
+    return sorted(addresses)
+
+
+def page_file(site: Path, page: str) -> Path:
+    """The file behind a page address of `pages()`."""
+    return site / page if page.endswith(".html") else site / page / "index.html"
+
+
+def target_file(site: Path, page: str, href: str) -> Path | None:
+    """The file a relative link of `page` leads to, or None for links that leave the site."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    base = posixpath.dirname(page) if page.endswith(".html") else page.rstrip("/")
+    # The 404 page is served at any depth, so its links start from the site's root.
+    path = posixpath.normpath(posixpath.join("/" + base, unquote(parts.path))).lstrip("/") if parts.path else page
+    if path in (".", ""):
+        path = ""
+    target = site / path
+    return target / "index.html" if target.is_dir() else target
 
 
 @dataclass

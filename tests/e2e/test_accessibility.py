@@ -1,0 +1,41 @@
+"""axe-core finds no WCAG 2.2 A/AA violation, nor any best-practice one, on any page: with JavaScript
+and without it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.support.browser import axe_violations, context, describe
+from tests.support.server import SiteServer
+from tests.support.site import pages
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_no_axe_violations_on_any_page(browser: Browser, server: SiteServer, javascript: bool) -> None:
+    ctx = context(browser, javascript, auditable=True)
+    page = ctx.new_page()
+    found = {}
+    addresses = pages(server.root)
+    assert len(addresses) >= 12
+    for address in addresses:
+        page.goto(server.url(address))
+        if not javascript:
+            assert page.evaluate("document.documentElement.classList.contains('no-js')"), "page scripts ran"
+        violations = axe_violations(page)
+        if violations:
+            found[address or "/"] = describe(violations)
+    ctx.close()
+    assert not found, "\n".join(f"{address}:\n{text}" for address, text in found.items())
+
+
+@pytest.mark.browser
+def test_axe_reports_a_known_violation(browser: Browser) -> None:
+    """The audit is not blind: an image without a text alternative is reported."""
+    ctx = context(browser, javascript=False, auditable=True)
+    page = ctx.new_page()
+    page.set_content('<html lang="en-GB"><title>t</title><main><h1>t</h1><img src="x.png"></main></html>')
+    ids = {violation["id"] for violation in axe_violations(page)}
+    ctx.close()
+    assert "image-alt" in ids

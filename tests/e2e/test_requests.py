@@ -1,0 +1,45 @@
+"""No page asks any host but the handbook's own for anything: no fonts, scripts or analytics."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Request
+
+from tests.support.browser import context
+from tests.support.server import SiteServer
+from tests.support.site import pages
+
+
+@pytest.mark.browser
+def test_every_request_goes_to_the_local_server(browser: Browser, server: SiteServer) -> None:
+    ctx = context(browser, javascript=True)
+    requests: list[tuple[str, str]] = []
+    page = ctx.new_page()
+    current = {"address": ""}
+
+    def record(request: Request) -> None:
+        requests.append((current["address"], request.url))
+
+    page.on("request", record)
+    for address in pages(server.root):
+        current["address"] = address or "/"
+        page.goto(server.url(address), wait_until="networkidle")
+    ctx.close()
+    assert len(requests) > len(pages(server.root)), "the recorder saw the pages' own requests"
+    elsewhere = [(page, url) for page, url in requests if urlsplit(url).netloc != server.host]
+    assert not elsewhere, "requests to other hosts:\n" + "\n".join(f"{p}: {u}" for p, u in elsewhere)
+
+
+@pytest.mark.browser
+def test_a_request_elsewhere_would_be_seen(browser: Browser, server: SiteServer) -> None:
+    """The recorder is not blind: a page that loads a font from elsewhere is caught."""
+    ctx = context(browser, javascript=True)
+    page = ctx.new_page()
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.route("http://fonts.invalid/**", lambda route: route.abort())
+    page.set_content('<link rel="stylesheet" href="http://fonts.invalid/css">')
+    ctx.close()
+    assert "http://fonts.invalid/css" in seen
