@@ -1,0 +1,129 @@
+"""The build as `make build` and `make check` run it: strict, all-or-nothing, and clear when it fails."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site
+from tests.support.project import copy_project, edit
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", "--root", str(project), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def built_copy(root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the project with a site built from it: (project, site)."""
+    project = copy_project(root, tmp_path_factory.mktemp("copy"))
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+def test_the_real_build_is_strict_and_quiet(root: Path, tmp_path: Path) -> None:
+    result = build_site(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "WARNING" not in output
+    assert "MkDocs 2.0" not in output, "the Material end-of-life banner is shown"
+
+
+def test_check_passes_on_the_real_sources(root: Path) -> None:
+    result = run_check(root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("All sources are fine:")
+    assert result.stdout.count("\n") == 1
+
+
+def test_check_reports_a_broken_cross_reference_with_file_and_line(built_copy: tuple[Path, Path]) -> None:
+    project, _ = built_copy
+    page = project / "compact/resolving-disagreements.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        edit(page, "(principles-and-commitments.md)", "(principles-and-commitment.md)")
+        result = run_check(project)
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        'compact/resolving-disagreements.md:8: the link "Section 3" goes to "principles-and-commitment.md", '
+        'which is not a page of the handbook. Did you mean "principles-and-commitments.md"?'
+    )
+    assert lines[-1] == "1 problem found; nothing was built or changed."
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        (
+            "compact/principles-and-commitments.yml",
+            "id: public-mixed-funding",
+            "id: Public Mixed Funding",
+            "compact/principles-and-commitments.yml:",
+        ),
+        (
+            "docs/guide/index.md",
+            "(../compact/case-studies.md#grant-funding)",
+            "(../compact/case-study.md)",
+            "guide/index.md",
+        ),
+        ("docs/index.md", "(about/this-edition.md)", "(about/this-edition.md#nowhere)", "index.md"),
+    ],
+    ids=["content-problem", "broken-link-in-docs", "broken-anchor-in-docs"],
+)
+def test_a_failed_build_leaves_the_previous_site_untouched(
+    built_copy: tuple[Path, Path], path: str, old: str, new: str, expected: str
+) -> None:
+    project, site = built_copy
+    before = tree_digest(site)
+    source = project / path
+    original = source.read_text(encoding="utf-8")
+    try:
+        edit(source, old, new)
+        result = build_site(project, site)
+    finally:
+        source.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert expected in output
+    assert "Traceback" not in output
+    assert tree_digest(site) == before
+    assert not list(project.glob(".site-new-*")), "the half-built folder was left behind"
+
+
+def test_render_writes_the_generated_pages_for_another_engine(root: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "--root", str(root), "render", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        (tmp_path / "out/compact/resolving-disagreements.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Section 6: Resolving Disagreements")
+    )
