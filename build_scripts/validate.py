@@ -106,7 +106,7 @@ def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]]
 
 
 def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     page_ids = [page.id for page in handbook.pages]
     if not page_ids:
         return problems  # the contents could not be read, and that problem is already reported
