@@ -14,13 +14,16 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check serve lint venv system-packages lock clean
+.PHONY: build test check serve lint venv system-packages lock schemas clean
 
 build: $(STAMP)
 	$(PY) -m build_scripts build
 
 check: $(STAMP)
 	$(PY) -m build_scripts check
+
+schemas: $(STAMP)
+	$(PY) -m build_scripts schemas
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --livereload

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_scripts check | render --out DIR | build`.
+"""Command line: `python -m build_scripts check | render --out DIR | build | schemas`.
 
 Exit codes: 0 when all is well, 1 when the sources have problems or the build failed.
 """
@@ -9,9 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import check, generated_pages
-from .problems import report
-from .publish import build_site, write_pages
+from .pipeline import check, generated_files
+from .problems import plural, summary
+from .publish import build_site, write_files
+from .schemas import SCHEMAS_DIR, schema_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,31 +20,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check the sources; write nothing")
+    commands.add_parser("schemas", help="rewrite the JSON Schemas of the source files in schemas/")
     render = commands.add_parser("render", help="write the generated pages as Markdown into a folder")
     render.add_argument("--out", type=Path, required=True)
     build = commands.add_parser("build", help="build the site into site/, replacing it only if all succeeded")
     build.add_argument("--site-dir", type=Path, default=None)
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "schemas":
+        written = write_files(schema_files(), root / SCHEMAS_DIR)
+        print(f"Wrote {len(written)} schemas into {SCHEMAS_DIR}/.")
+        return 0
     if args.command == "build":
         # The site hook checks the sources itself, before anything is written.
         return build_site(root, args.site_dir or root / "site")
 
     checked = check(root)
     if not checked.ok or checked.handbook is None:
-        print(report(checked.problems), file=sys.stderr)
-        count = len(checked.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built or changed.", file=sys.stderr)
+        print(summary(checked.problems), file=sys.stderr)
         return 1
     if args.command == "check":
         handbook = checked.handbook
         print(
-            f"All sources are fine: {len(handbook.pages)} Compact pages, {len(handbook.items)} principles "
-            f"and commitments, {len(handbook.edition.corrections)} corrections, {len(handbook.edition.notes)} notes."
+            f"All sources are fine: {plural(len(handbook.pages), 'Compact page')}, "
+            f"{plural(len(handbook.items), 'principle or commitment', 'principles and commitments')}, "
+            f"{plural(len(handbook.edition.corrections), 'correction')}, "
+            f"{plural(len(handbook.edition.notes), 'note')}, "
+            f"{plural(len(handbook.codes), 'code of practice', 'codes of practice')} with "
+            f"{plural(len(handbook.clauses), 'clause')}."
         )
         return 0
-    written = write_pages(generated_pages(checked.handbook), args.out)
-    print(f"Wrote {len(written)} pages into {args.out}.")
+    written = write_files(generated_files(checked.handbook), args.out)
+    print(f"Wrote {len(written)} files into {args.out}.")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .load_codes import load_codes
 from .model import (
     CompactItem,
     CompactPage,
@@ -17,7 +18,7 @@ from .model import (
 )
 from .problems import Problem, Source, problem
 from .records import SLUG, SLUG_RULE, Record
-from .yaml_source import parse_yaml, read_text
+from .yaml_source import load_yaml_file, parse_yaml, read_text
 
 COMPACT_DIR = "compact"
 CONTENTS = f"{COMPACT_DIR}/contents.yml"
@@ -36,23 +37,10 @@ def load_handbook(root: Path) -> Loaded:
     problems: list[Problem] = []
     pages = tuple(_load_pages(root, problems))
     edition = _load_edition(root, problems)
+    codes = load_codes(root, problems)
     if edition is None:
         return Loaded(None, problems)
-    return Loaded(Handbook(pages=pages, edition=edition), problems)
-
-
-def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object:
-    """The data of a YAML file, or None when it cannot be read (and the problem that says why)."""
-    text, read_problems = read_text(root, relative)
-    problems.extend(read_problems)
-    if text is None:
-        return None
-    if not text.strip():
-        problems.append(problem(relative, 1, "this file is empty."))
-        return None
-    data, parse_problems = parse_yaml(text, relative)
-    problems.extend(parse_problems)
-    return data
+    return Loaded(Handbook(pages=pages, edition=edition, codes=codes), problems)
 
 
 def _load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
@@ -130,15 +118,17 @@ def _load_groups(root: Path, relative: str, problems: list[Problem]) -> list[Ite
         return []
     groups = []
     for group in Record(data, relative, 1, "The file", ("groups",), (), problems).records(
-        "groups", "A group", ("id", "heading", "lead", "items"), ("titles_are_source_text",)
+        "groups", "A group", ("id", "heading", "lead", "item_label", "items"), ("titles_are_source_text",)
     ):
         group_id = group.slug("id")
+        kind = group.text("item_label")
         items = tuple(
             CompactItem(
                 id=item.slug("id"),
                 title=item.text("title"),
                 text=item.text("text"),
                 group=group_id,
+                kind=kind,
                 source=Source(relative, item.line),
             )
             for item in group.records("items", "A principle or commitment", ("id", "title", "text"))

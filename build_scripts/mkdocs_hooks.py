@@ -2,7 +2,7 @@
 
 `mkdocs.yml` names this file under `hooks:`. MkDocs calls, in this order:
 on_config (load and validate everything, stop before anything is written) and on_files (add the
-generated pages). The source folders are watched by `mkdocs serve` through `watch:` in mkdocs.yml.
+generated pages and files). The source folders are watched by `mkdocs serve` through `watch:` in mkdocs.yml.
 Another engine calls the same pipeline through `python -m build_scripts render --out DIR` instead.
 """
 
@@ -14,8 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from build_scripts.pipeline import check, generated_pages
-from build_scripts.problems import report
+from build_scripts.pipeline import check, generated_files
+from build_scripts.problems import summary
 
 _PAGES_KEY = "handbook_generated_pages"
 
@@ -27,13 +27,9 @@ def _root(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     checked = check(_root(config))
     if not checked.ok or checked.handbook is None:
-        count = len(checked.problems)
-        raise Abort(
-            f"{report(checked.problems)}\n{count} problem{'s' if count != 1 else ''} in the sources; "
-            "nothing was built. Run `make check` to see them again."
-        )
+        raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
-    config[_PAGES_KEY] = generated_pages(checked.handbook)
+    config[_PAGES_KEY] = generated_files(checked.handbook)
     return config
 
 

@@ -5,7 +5,7 @@ Every id is a lowercase slug (checked when loaded); page addresses and anchors a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .problems import Source
 
@@ -21,7 +21,14 @@ class CompactItem:
     text: str
     """The Compact's words, as adopted (Markdown)."""
     group: str
+    kind: str
+    """What the item is, for naming it on other pages: "public sector commitment"."""
     source: Source
+
+    @property
+    def name(self) -> str:
+        """The item's name where it is listed away from its group: "Partnership (shared principle)"."""
+        return f"{self.title} ({self.kind})"
 
 
 @dataclass(frozen=True)
@@ -105,9 +112,74 @@ class Edition:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An id named in one source as a reference to something elsewhere, with where it was named."""
+
+    id: str
+    source: Source
+
+
+SECTORS = ("public", "third", "both")
+"""Who a clause of a code binds: public sector signatories, third sector signatories, or both."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One undertaking of a code of practice, expanding principles or commitments of Section 3."""
+
+    id: str
+    """The clause's anchor on its code's page; unique across every code."""
+    sector: str
+    """One of SECTORS."""
+    title: str
+    """A short name, used where the clause is listed elsewhere ("Put into practice by")."""
+    text: str
+    """What signatories will do (Markdown)."""
+    expands: tuple[Reference, ...]
+    """The principles and commitments of Section 3 that this clause puts into practice."""
+    source: Source
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code of practice: one page on the site, one PDF."""
+
+    id: str
+    """The code's file name and its address: /codes/<id>/."""
+    title: str
+    status: str
+    """"draft" (written for this edition, for adoption) or "adopted"."""
+    version: str
+    review_date: str
+    adopted_on: str
+    summary: str
+    purpose: str
+    scope: str
+    principles: tuple[str, ...]
+    sectors: tuple[str, ...]
+    """The sectors the code has clauses for, each a heading on its page."""
+    clauses: tuple[Clause, ...]
+    checklist: tuple[str, ...]
+    source: Source
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """The line on which each field of the code's file starts."""
+
+    def source_of(self, name: str) -> Source:
+        return Source(self.source.path, self.field_lines.get(name, self.source.line))
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    def clauses_for(self, sector: str) -> tuple[Clause, ...]:
+        return tuple(clause for clause in self.clauses if clause.sector == sector)
+
+
+@dataclass(frozen=True)
 class Handbook:
     pages: tuple[CompactPage, ...]
     edition: Edition
+    codes: tuple[Code, ...] = ()
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)
@@ -115,3 +187,11 @@ class Handbook:
     @property
     def items(self) -> tuple[CompactItem, ...]:
         return tuple(item for page in self.pages for group in page.groups for item in group.items)
+
+    def item_page(self, item_id: str) -> CompactPage | None:
+        """The page on which a principle or commitment stands."""
+        return next((p for p in self.pages for g in p.groups for i in g.items if i.id == item_id), None)
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(clause for code in self.codes for clause in code.clauses)

@@ -8,7 +8,9 @@ from pathlib import Path
 from .load import load_handbook
 from .model import Handbook
 from .problems import Problem
+from .render.codes import code_pages
 from .render.compact import compact_pages
+from .schemas import SCHEMAS_DIR, schema_files
 from .validate import validate
 
 DOCS_DIR = "docs"
@@ -40,4 +42,10 @@ def hand_written_pages(root: Path) -> list[str]:
 
 def generated_pages(handbook: Handbook) -> dict[str, str]:
     """Every page the build adds to the site, by docs-relative path."""
-    return compact_pages(handbook)
+    return {**compact_pages(handbook), **code_pages(handbook)}
+
+
+def generated_files(handbook: Handbook) -> dict[str, str]:
+    """Every file the build adds to the site: the pages, and the files published beside them."""
+    schemas = {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
+    return {**generated_pages(handbook), **schemas}

@@ -46,3 +46,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choice, or nothing when none is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f' Did you mean "{close[0]}"?' if close else ""
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """ "1 problem", "2 problems"."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    """Every problem, then a line that counts them and says nothing was built."""
+    listed = sorted(set(problems))
+    return f"{report(listed)}\n{plural(len(listed), 'problem')} found; nothing was built or changed."

@@ -16,13 +16,13 @@ from pathlib import Path
 from .records import SLUG
 
 
-def write_pages(pages: dict[str, str], out: Path) -> list[Path]:
-    """Write each page under `out`; refuse any path that would land outside it."""
+def write_files(files: dict[str, str], out: Path) -> list[Path]:
+    """Write each file under `out`; refuse any path that would land outside it."""
     out = out.resolve()
     written = []
-    for relative, content in sorted(pages.items()):
+    for relative, content in sorted(files.items()):
         target = (out / relative).resolve()
-        if not target.is_relative_to(out) or not all(SLUG.match(part) for part in Path(relative).with_suffix("").parts):
+        if not target.is_relative_to(out) or not all(SLUG.match(part.split(".")[0]) for part in Path(relative).parts):
             raise ValueError(f"refusing to write {relative!r}: generated paths are made from checked ids only")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

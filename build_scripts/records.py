@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
+from .fields import SLUG_PATTERN, RecordSpec
 from .problems import Problem, did_you_mean, problem
 from .yaml_source import LineList, LineMap
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)
 SLUG_RULE = 'lowercase letters, digits and single hyphens, such as "stage-2-panel"'
 
 
@@ -56,6 +58,10 @@ class Record:
             if key not in data:
                 self.problems.append(problem(path, self.line, f'{what} has no "{key}"; add it.'))
 
+    @classmethod
+    def of(cls, spec: RecordSpec, data: Any, path: str, line: int, problems: list[Problem]) -> Record:
+        return cls(data, path, line, spec.what, spec.required, spec.optional, problems)
+
     def line_of(self, key: str) -> int:
         return self.data.key_lines.get(key, self.line)
 
@@ -85,6 +91,38 @@ class Record:
             return ""
         return value
 
+    def choice(self, key: str, choices: tuple[str, ...], required: bool = True) -> str:
+        """A field that must be one of a few words."""
+        value = self.text(key, required)
+        if value and value not in choices:
+            listed = ", ".join(f'"{c}"' for c in choices)
+            self.problems.append(
+                problem(
+                    self.path,
+                    self.line_of(key),
+                    f'"{key}" of {self.what} is "{value}"; it should be one of {listed}.{did_you_mean(value, choices)}',
+                )
+            )
+            return ""
+        return value
+
+    def date(self, key: str, required: bool = True) -> str:
+        """A date written as year-month-day, such as 2027-03-31."""
+        value = self.text(key, required)
+        try:
+            if value:
+                datetime.date.fromisoformat(value)
+                if len(value) != 10:
+                    raise ValueError(value)
+        except ValueError:
+            self.problems.append(
+                problem(
+                    self.path, self.line_of(key), f'"{key}" should be a date written like 2027-03-31, not "{value}".'
+                )
+            )
+            return ""
+        return value
+
     def flag(self, key: str) -> bool:
         value = self.text(key, required=False)
         if value not in ("", "true", "false"):
@@ -106,6 +144,19 @@ class Record:
             for item, line in zip(items, items.item_lines, strict=True)
         ]
 
+    def records_of(self, key: str, spec: RecordSpec) -> list[Record]:
+        return self.records(key, spec.what, spec.required, spec.optional)
+
+    def slugs(self, key: str) -> list[tuple[str, int]]:
+        """A list field whose items are ids, each with its line; an invalid id is a problem and left out."""
+        result = []
+        for value, line in self.texts(key):
+            if SLUG.match(value):
+                result.append((value, line))
+            else:
+                self.problems.append(problem(self.path, line, f'"{value}" is not a valid id: use {SLUG_RULE}.'))
+        return result
+
     def texts(self, key: str) -> list[tuple[str, int]]:
         """A list field whose items are text, each with its line."""
         items = self.data.get(key)
@@ -113,7 +164,7 @@ class Record:
             return []
         if not isinstance(items, LineList) or not all(isinstance(i, str) for i in items):
             self.problems.append(
-                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list of names.')
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list, one "- " item a line.')
             )
             return []
         return [(item.strip(), line) for item, line in zip(items, items.item_lines, strict=True)]

@@ -2,35 +2,39 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 
+from .addresses import ABOUT_EDITION, CODE_ANCHORS, CODES_INDEX, code_page, compact_page
 from .model import CompactPage, Handbook
 from .problems import Problem, Source, did_you_mean, problem
+from .references import link_problem
 from .text import blocks, contains_words, explicit_ids, links, words
-
-COMPACT_URI = "compact"
+from .validate_codes import validate_codes
 
 
 def validate(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
     """Every problem of the handbook as a whole; `other_pages` are the hand-written pages of docs/."""
     anchors = page_anchors(handbook)
-    known = {f"{COMPACT_URI}/{page.id}.md" for page in handbook.pages} | set(other_pages)
+    known = set(anchors) | {ABOUT_EDITION, CODES_INDEX} | set(other_pages)
     return [
         *_unique_ids(handbook),
         *_duplicate_anchors(handbook),
         *_page_links(handbook, anchors, known),
         *_edition_references(handbook, anchors, known),
+        *validate_codes(handbook, anchors, known),
     ]
 
 
 def page_anchors(handbook: Handbook) -> dict[str, set[str]]:
-    """The anchors of each Compact page, by page address (`compact/<id>.md`)."""
-    return {
-        f"{COMPACT_URI}/{page.id}.md": {anchor for _, anchor in _anchors(page)}
+    """The anchors of each generated page with anchors of its own, by docs-relative page."""
+    anchors = {
+        compact_page(page.id): {anchor for _, anchor in _anchors(page)}
         | {f"note-{note.id}" for note in handbook.edition.notes if note.page == page.id}
         for page in handbook.pages
     }
+    for code in handbook.codes:
+        anchors[code_page(code.id)] = set(CODE_ANCHORS) | {clause.id for clause in code.clauses}
+    return anchors
 
 
 def _anchors(page: CompactPage) -> list[tuple[Source, str]]:
@@ -47,6 +51,7 @@ def _unique_ids(handbook: Handbook) -> list[Problem]:
     named = [(item.id, item.source) for item in handbook.items]
     named += [(c.id, c.source) for c in handbook.edition.corrections]
     named += [(n.id, n.source) for n in handbook.edition.notes]
+    named += [(c.id, c.source) for c in handbook.clauses]
     for item_id, source in named:
         if not item_id:
             continue
@@ -79,30 +84,12 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
 def _page_links(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
     problems = []
     for page in handbook.pages:
-        here = f"{COMPACT_URI}/{page.id}.md"
+        here = compact_page(page.id)
         for line, text, target in links(page.body):
             message = link_problem(here, text, target, anchors, known)
             if message:
                 problems.append(problem(page.source.path, page.body_line + line, message))
     return problems
-
-
-def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]], known: set[str]) -> str:
-    """What is wrong with a link written on page `here`, or nothing."""
-    if "://" in target or target.startswith("mailto:"):
-        return ""
-    path, _, anchor = target.partition("#")
-    uri = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
-    if uri not in known:
-        relative_known = [posixpath.relpath(k, posixpath.dirname(here)) for k in known]
-        hint = did_you_mean(path, relative_known)
-        return f'the link "{text}" goes to "{path}", which is not a page of the handbook.{hint}'
-    if anchor and uri in anchors and anchor not in anchors[uri]:
-        return (
-            f'the link "{text}" goes to "#{anchor}", which is not an anchor of {uri}.'
-            f"{did_you_mean(anchor, anchors[uri])}"
-        )
-    return ""
 
 
 def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
@@ -141,7 +128,7 @@ def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known:
                 )
             )
         for _, text, target in links(note.text):
-            message = link_problem(f"{COMPACT_URI}/{page.id}.md", text, target, anchors, known)
+            message = link_problem(compact_page(page.id), text, target, anchors, known)
             if message:
                 problems.append(Problem(note.source, message))
     return problems

@@ -114,3 +114,17 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         return None, [problem(relative, line, "this file is not UTF-8 text; save it as UTF-8 in your editor.")]
     return text.removeprefix("\ufeff"), []
+
+
+def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object:
+    """The data of a YAML file, or None when it cannot be read (and the problem that says why)."""
+    text, read_problems = read_text(root, relative)
+    problems.extend(read_problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(problem(relative, 1, "this file is empty; write its content, or remove what names it."))
+        return None
+    data, parse_problems = parse_yaml(text, relative)
+    problems.extend(parse_problems)
+    return data

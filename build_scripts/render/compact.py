@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from ..addresses import ABOUT_EDITION, compact_page
 from ..model import CompactPage, EditorialNote, Handbook
 from ..text import blocks, contains_words, words
+from .codes import practice_by
 from .environment import markdown_environment
-
-ABOUT_EDITION = "about/this-edition.md"
 
 
 def compact_pages(handbook: Handbook) -> dict[str, str]:
     """Each generated page's address (as a docs-relative `.md` path) and its Markdown."""
     env = markdown_environment()
     page_template = env.get_template("compact_page.md.j2")
+    expanded_by = defaultdict(list, practice_by(handbook))
     pages = {
-        f"compact/{page.id}.md": page_template.render(page=page, body=body_with_notes(page, handbook.edition.notes))
+        compact_page(page.id): page_template.render(
+            page=page, body=body_with_notes(page, handbook.edition.notes), practice_by=expanded_by
+        )
         for page in handbook.pages
     }
-    pages[ABOUT_EDITION] = env.get_template("about_edition.md.j2").render(handbook=handbook)
+    items_page = handbook.item_page(handbook.items[0].id) if handbook.items else None
+    pages[ABOUT_EDITION] = env.get_template("about_edition.md.j2").render(
+        handbook=handbook, items_page=items_page.id if items_page else "index"
+    )
     return pages
 
 

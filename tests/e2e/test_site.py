@@ -127,7 +127,7 @@ def test_the_home_page_leads_to_the_four_ways_in(browser: Browser, server: SiteS
     for name, destination in [
         ("I have a disagreement: what should I do?", "guide/"),
         ("Read the Compact", "compact/"),
-        ("Codes of practice", "compact/introducing-the-codes/"),
+        ("Codes of practice", "codes/"),
         ("Downloads", "downloads/"),
     ]:
         page.goto(server.url(""))

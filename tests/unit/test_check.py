@@ -55,8 +55,8 @@ def test_a_link_in_a_note_is_checked(project: Path) -> None:
 def test_an_unknown_field_suggests_the_right_one(project: Path) -> None:
     edit(project / "compact/principles.yml", "        title: Fairness", "        titel: Fairness")
     assert problems_of(project) == [
-        'compact/principles.yml:7: A principle or commitment has no "title"; add it.',
-        'compact/principles.yml:8: A principle or commitment has an unknown field "titel". Did you mean "title"? '
+        'compact/principles.yml:8: A principle or commitment has no "title"; add it.',
+        'compact/principles.yml:9: A principle or commitment has an unknown field "titel". Did you mean "title"? '
         "Its fields are: id, title, text.",
     ]
 
@@ -69,19 +69,21 @@ def test_a_missing_field(project: Path) -> None:
 def test_an_empty_field(project: Path) -> None:
     edit(project / "compact/principles.yml", "text: Pay on time", "text:")
     assert problems_of(project) == [
-        'compact/principles.yml:16: "text" of A principle or commitment is empty; write it.'
+        'compact/principles.yml:18: "text" of A principle or commitment is empty; write it.'
     ]
 
 
 def test_text_where_a_list_should_be(project: Path) -> None:
     edit(project / "compact/contents.yml", "pages:\n  - index\n  - principles\n", "pages: index\n")
-    assert problems_of(project) == ['compact/contents.yml:1: "pages" of The contents should be a list of names.']
+    assert problems_of(project) == [
+        'compact/contents.yml:1: "pages" of The contents should be a list, one "- " item a line.'
+    ]
 
 
 def test_an_id_that_is_not_a_slug(project: Path) -> None:
     edit(project / "compact/principles.yml", "id: public-pay-promptly", "id: Public/../Pay")
     assert problems_of(project) == [
-        'compact/principles.yml:14: "Public/../Pay" is not a valid id: use lowercase letters, digits and single '
+        'compact/principles.yml:16: "Public/../Pay" is not a valid id: use lowercase letters, digits and single '
         'hyphens, such as "stage-2-panel".'
     ]
 
@@ -89,7 +91,11 @@ def test_an_id_that_is_not_a_slug(project: Path) -> None:
 def test_an_id_used_twice(project: Path) -> None:
     edit(project / "compact/principles.yml", "id: public-pay-promptly", "id: principle-fairness")
     assert problems_of(project) == [
-        'compact/principles.yml:14: the id "principle-fairness" is already used at compact/principles.yml:7; '
+        'codes_of_practice/fair-funding.yml:16: the clause "ff-pay-on-time" expands "public-pay-promptly", which is '
+        "not a principle or commitment of the Compact. The ids are in compact/principles.yml.",
+        'codes_of_practice/fair-funding.yml:21: the clause "ff-talk-first" expands "public-pay-promptly", which is '
+        "not a principle or commitment of the Compact. The ids are in compact/principles.yml.",
+        'compact/principles.yml:16: the id "principle-fairness" is already used at compact/principles.yml:8; '
         "choose another.",
     ]
 
@@ -141,4 +147,4 @@ def test_invalid_yaml_is_reported_with_the_other_files_problems(project: Path) -
     edit(project / "compact/index.md", "#principle-fairness", "#nowhere")
     problems = problems_of(project)
     assert problems[0].startswith("compact/index.md:5: ")
-    assert problems[1].startswith("compact/principles.yml:12: this is not valid YAML")
+    assert problems[1].startswith("compact/principles.yml:14: this is not valid YAML")

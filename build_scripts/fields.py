@@ -1,0 +1,83 @@
+"""What a kind of YAML record may hold: one description shared by the loaders and the JSON Schemas.
+
+A loader reads a record against its `RecordSpec` (unknown and missing fields become problems); the
+JSON Schema that editors' tools use is generated from the same spec, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    """text, markdown, slug, date, choice, choices (a list of choices), slugs (a list of ids),
+    texts (a list of text) or records."""
+    description: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    """The values a "choice" field, or each item of a "choices" field, may take."""
+    record: RecordSpec | None = None
+    """What each item of a "records" field holds."""
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    what: str
+    """How messages name one record: "A clause"."""
+    description: str
+    fields: tuple[Field, ...]
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+    @property
+    def optional(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if not f.required)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def json_schema(spec: RecordSpec, title: str) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for a file holding one record of `spec`."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **_object_schema(spec)}
+
+
+def _object_schema(spec: RecordSpec) -> dict[str, Any]:
+    return {
+        "description": spec.description,
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(spec.required),
+        "properties": {f.name: {"description": f.description, **_value_schema(f)} for f in spec.fields},
+    }
+
+
+def _value_schema(field: Field) -> dict[str, Any]:
+    text = {"type": "string", "minLength": 1}
+    slug = {"type": "string", "pattern": SLUG_PATTERN}
+    if field.kind in ("text", "markdown"):
+        return text
+    if field.kind == "slug":
+        return slug
+    if field.kind == "date":
+        return {"type": "string", "pattern": DATE_PATTERN}
+    if field.kind == "choice":
+        return {"enum": list(field.choices)}
+    if field.kind == "choices":
+        return {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(field.choices)}}
+    if field.kind == "slugs":
+        return {"type": "array", "minItems": 1, "items": slug}
+    if field.kind == "texts":
+        return {"type": "array", "minItems": 1, "items": text}
+    if field.kind == "records" and field.record is not None:
+        return {"type": "array", "minItems": 1, "items": _object_schema(field.record)}
+    raise ValueError(f"unknown field kind {field.kind!r} of {field.name!r}")

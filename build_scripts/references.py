@@ -1,0 +1,33 @@
+"""What is wrong with a reference written in a source: a Markdown link, or an id naming something."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Collection
+
+from .problems import did_you_mean
+
+
+def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]], known: set[str]) -> str:
+    """What is wrong with a link written on page `here`, or nothing."""
+    if "://" in target or target.startswith("mailto:"):
+        return ""
+    path, _, anchor = target.partition("#")
+    uri = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
+    if uri not in known:
+        relative_known = [posixpath.relpath(k, posixpath.dirname(here)) for k in known]
+        hint = did_you_mean(path, relative_known)
+        return f'the link "{text}" goes to "{path}", which is not a page of the handbook.{hint}'
+    if anchor and uri in anchors and anchor not in anchors[uri]:
+        return (
+            f'the link "{text}" goes to "#{anchor}", which is not an anchor of {uri}.'
+            f"{did_you_mean(anchor, anchors[uri])}"
+        )
+    return ""
+
+
+def id_problem(reference: str, what: str, known: Collection[str]) -> str:
+    """What is wrong with an id that should name one of `known`, or nothing."""
+    if reference in known:
+        return ""
+    return f'"{reference}", which is not {what}.{did_you_mean(reference, known)}'

@@ -1,0 +1,53 @@
+"""The codes of practice: an overview page, one page a code, and what links them to the Compact."""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+
+from ..addresses import CODES_INDEX, code_page, compact_page
+from ..model import Clause, Code, Handbook
+from .environment import markdown_environment
+
+SECTOR_HEADINGS = {
+    "public": "What public sector signatories will do",
+    "third": "What third sector signatories will do",
+    "both": "What both sectors will do",
+}
+
+
+def code_pages(handbook: Handbook) -> dict[str, str]:
+    env = markdown_environment()
+    env.filters["long_date"] = long_date
+    items = {item.id: item for item in handbook.items}
+
+    def item_link(item_id: str, here: str) -> str:
+        page = handbook.item_page(item_id)
+        target = posixpath.relpath(compact_page(page.id if page else "index"), posixpath.dirname(here))
+        return f"{target}#{item_id}"
+
+    template = env.get_template("code_page.md.j2")
+    pages = {
+        code_page(code.id): template.render(
+            code=code, items=items, item_link=item_link, here=code_page(code.id), sectors=SECTOR_HEADINGS
+        )
+        for code in handbook.codes
+    }
+    pages[CODES_INDEX] = env.get_template("codes_index.md.j2").render(codes=handbook.codes)
+    return pages
+
+
+def practice_by(handbook: Handbook) -> dict[str, list[tuple[Code, Clause]]]:
+    """For each principle or commitment, the code clauses that expand it, in the order of the codes."""
+    result: dict[str, list[tuple[Code, Clause]]] = {}
+    for code in handbook.codes:
+        for clause in code.clauses:
+            for reference in clause.expands:
+                result.setdefault(reference.id, []).append((code, clause))
+    return result
+
+
+def long_date(iso: str) -> str:
+    """2027-11-30 as "30 November 2027", the GOV.UK style."""
+    date = datetime.date.fromisoformat(iso)
+    return f"{date.day} {date:%B %Y}"

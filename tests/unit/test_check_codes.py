@@ -1,0 +1,184 @@
+"""Loading and validating the codes of practice: each kind of mistake is reported with its file, its
+line and what to do. Each test breaks one thing in a copy of the minimal fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts.pipeline import check
+from tests.support.project import copy_fixture, edit
+
+CODE = "codes_of_practice/fair-funding.yml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_fixture("minimal", tmp_path)
+
+
+def problems_of(project: Path) -> list[str]:
+    return [str(p) for p in check(project).problems]
+
+
+def test_the_fixture_code_is_read_whole(project: Path) -> None:
+    checked = check(project)
+    assert checked.problems == ()
+    assert checked.handbook is not None
+    (code,) = checked.handbook.codes
+    assert (code.id, code.title, code.status, code.sectors) == (
+        "fair-funding",
+        "Fair Funding",
+        "draft",
+        ("public", "both"),
+    )
+    assert [c.id for c in code.clauses] == ["ff-pay-on-time", "ff-talk-first"]
+    assert [r.id for r in code.clauses[1].expands] == ["principle-fairness", "public-pay-promptly"]
+    assert str(code.clauses[1].expands[0].source) == f"{CODE}:21"
+
+
+def test_an_expanded_commitment_that_does_not_exist(project: Path) -> None:
+    edit(project / CODE, "expands: [public-pay-promptly]", "expands: [public-pay-prompt]")
+    assert problems_of(project) == [
+        f'{CODE}:16: the clause "ff-pay-on-time" expands "public-pay-prompt", which is not a principle or '
+        'commitment of the Compact. Did you mean "public-pay-promptly"? The ids are in '
+        "compact/principles.yml."
+    ]
+
+
+def test_a_clause_that_expands_nothing(project: Path) -> None:
+    edit(project / CODE, "expands: [public-pay-promptly]", "expands: []")
+    assert problems_of(project) == [
+        f'{CODE}:16: "expands" is empty; name the Compact principle or commitment this clause puts into practice.'
+    ]
+
+
+def test_a_clause_without_expands(project: Path) -> None:
+    edit(project / CODE, "    expands: [public-pay-promptly]\n", "")
+    assert problems_of(project) == [f'{CODE}:12: A clause has no "expands"; add it.']
+
+
+def test_an_unknown_field_suggests_the_right_one(project: Path) -> None:
+    edit(project / CODE, "summary: How funders pay.", "sumary: How funders pay.")
+    assert problems_of(project) == [
+        f'{CODE}:1: The code has no "summary"; add it.',
+        f'{CODE}:5: The code has an unknown field "sumary". Did you mean "summary"? Its fields are: title, status, '
+        "version, review_date, summary, purpose, scope, principles, sectors, clauses, checklist, adopted_on.",
+    ]
+
+
+def test_a_clause_id_used_twice_in_one_code(project: Path) -> None:
+    edit(project / CODE, "id: ff-talk-first", "id: ff-pay-on-time")
+    assert problems_of(project) == [f'{CODE}:17: the id "ff-pay-on-time" is already used at {CODE}:12; choose another.']
+
+
+def test_a_clause_id_used_in_two_codes(project: Path) -> None:
+    other = project / "codes_of_practice/other.yml"
+    other.write_text((project / CODE).read_text(encoding="utf-8").replace("ff-talk-first", "ot-talk"), "utf-8")
+    edit(project / "codes_of_practice/contents.yml", "  - fair-funding", "  - fair-funding\n  - other")
+    assert problems_of(project) == [
+        f'codes_of_practice/other.yml:12: the id "ff-pay-on-time" is already used at {CODE}:12; choose another.'
+    ]
+
+
+def test_a_clause_id_that_is_not_a_slug(project: Path) -> None:
+    edit(project / CODE, "id: ff-talk-first", "id: ../Talk First")
+    assert problems_of(project) == [
+        f'{CODE}:17: "../Talk First" is not a valid id: use lowercase letters, digits and single hyphens, '
+        'such as "stage-2-panel".'
+    ]
+
+
+def test_a_sector_the_code_claims_without_a_clause(project: Path) -> None:
+    edit(project / CODE, "sectors: [public, both]", "sectors: [public, third, both]")
+    assert problems_of(project) == [
+        f'{CODE}:1: the code lists "third" under "sectors" but has no clause for third sector; add one with '
+        '"sector: third", or remove "third" from "sectors".'
+    ]
+
+
+def test_a_clause_for_a_sector_the_code_does_not_claim(project: Path) -> None:
+    edit(project / CODE, "sectors: [public, both]", "sectors: [public]")
+    assert problems_of(project) == [
+        f'{CODE}:17: the clause "ff-talk-first" is for "both", which the code does not list under "sectors"; '
+        "add it there."
+    ]
+
+
+def test_a_sector_that_does_not_exist(project: Path) -> None:
+    edit(project / CODE, "    sector: both", "    sector: bothe")
+    assert problems_of(project) == [
+        f'{CODE}:1: the code lists "both" under "sectors" but has no clause for both sectors; add one with '
+        '"sector: both", or remove "both" from "sectors".',
+        f'{CODE}:18: "sector" of A clause is "bothe"; it should be one of "public", "third", "both". '
+        'Did you mean "both"?',
+    ]
+
+
+def test_empty_clause_text(project: Path) -> None:
+    edit(project / CODE, "    text: Public bodies will pay within 30 days.", "    text:")
+    assert problems_of(project) == [f'{CODE}:15: "text" of A clause is empty; write it.']
+
+
+def test_a_status_that_does_not_exist(project: Path) -> None:
+    edit(project / CODE, "status: draft", "status: drafted")
+    assert problems_of(project) == [
+        f'{CODE}:2: "status" of The code is "drafted"; it should be one of "draft", "adopted". Did you mean "draft"?'
+    ]
+
+
+def test_an_adopted_code_needs_its_date(project: Path) -> None:
+    edit(project / CODE, "status: draft", "status: adopted")
+    assert problems_of(project) == [f'{CODE}:2: an adopted code needs "adopted_on": the date it was adopted.']
+
+
+def test_a_date_that_is_not_a_date(project: Path) -> None:
+    edit(project / CODE, 'review_date: "2027-11-30"', "review_date: 30/11/2027")
+    assert problems_of(project) == [
+        f'{CODE}:4: "review_date" should be a date written like 2027-03-31, not "30/11/2027".'
+    ]
+
+
+def test_a_code_file_that_is_not_valid_yaml(project: Path) -> None:
+    edit(project / CODE, "summary: How funders pay.", "summary: How: funders pay.")
+    assert problems_of(project) == [
+        f"{CODE}:5: this is not valid YAML (mapping values are not allowed here). "
+        'A value that contains ": " must be put in quotes.'
+    ]
+
+
+def test_a_code_file_that_is_not_utf8(project: Path) -> None:
+    path = project / CODE
+    path.write_bytes(path.read_bytes().replace(b"How funders pay.", "How funders pay £.".encode("latin-1")))
+    assert problems_of(project) == [f"{CODE}:5: this file is not UTF-8 text; save it as UTF-8 in your editor."]
+
+
+def test_a_listed_code_whose_file_is_missing(project: Path) -> None:
+    (project / CODE).unlink()
+    assert problems_of(project) == [
+        'codes_of_practice/contents.yml:2: "fair-funding" names codes_of_practice/fair-funding.yml, which does not '
+        "exist."
+    ]
+
+
+def test_a_code_file_that_is_not_listed(project: Path) -> None:
+    (project / "codes_of_practice/stray.yml").write_text("title: Stray\n", encoding="utf-8")
+    assert problems_of(project) == [
+        'codes_of_practice/stray.yml:1: this code is not listed in codes_of_practice/contents.yml; add "- stray" '
+        "there, or delete the file."
+    ]
+
+
+def test_a_broken_link_in_a_clause(project: Path) -> None:
+    edit(
+        project / CODE,
+        "See [the principles](../compact/principles.md#principle-fairness)",
+        "See [x](../compact/principle.md)",
+    )
+    edit(project / CODE, "Both sectors will talk", "Both sectors will [talk](../compact/principles.md#talk)")
+    assert problems_of(project) == [
+        f'{CODE}:7: the link "x" goes to "../compact/principle.md", which is not a page of the handbook. '
+        'Did you mean "../compact/principles.md"?',
+        f'{CODE}:17: the link "talk" goes to "#talk", which is not an anchor of compact/principles.md.',
+    ]

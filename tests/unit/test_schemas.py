@@ -1,0 +1,56 @@
+"""The JSON Schemas that editors' tools use agree with the loaders: the committed copies are current,
+the real sources pass them, and a broken source fails them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from build_scripts.schemas import SCHEMAS_DIR, schema_files
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CODE_FILES = sorted(p for p in (ROOT / "codes_of_practice").glob("*.yml") if p.name != "contents.yml")
+
+
+def schema(name: str) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads((ROOT / SCHEMAS_DIR / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+def editor_view(path: Path) -> object:
+    """The file as a YAML 1.2 editor reads it: quoted or not, a date is text."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+@pytest.mark.parametrize("name", sorted(schema_files()))
+def test_the_committed_schema_is_current(name: str) -> None:
+    committed = (ROOT / SCHEMAS_DIR / name).read_text(encoding="utf-8")
+    assert committed == schema_files()[name], "run `python -m build_scripts schemas` and commit schemas/"
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=lambda p: p.name)
+def test_each_code_passes_its_schema_and_names_it(path: Path) -> None:
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/code-of-practice.schema.json\n"
+    )
+    jsonschema.validate(editor_view(path), schema("code-of-practice.schema.json"))
+
+
+def test_the_list_of_codes_passes_its_schema() -> None:
+    data = editor_view(ROOT / "codes_of_practice/contents.yml")
+    jsonschema.validate(data, schema("codes-of-practice-contents.schema.json"))
+
+
+def test_the_schema_catches_what_the_loader_catches() -> None:
+    code = editor_view(CODE_FILES[0])
+    assert isinstance(code, dict)
+    code["sumary"] = code.pop("summary")
+    code["clauses"][0]["sector"] = "bothe"
+    errors = {
+        e.validator for e in jsonschema.Draft202012Validator(schema("code-of-practice.schema.json")).iter_errors(code)
+    }
+    assert errors == {"required", "additionalProperties", "enum"}
