@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .guide_paths import count_pages
+from .model import Handbook
 from .pipeline import check, generated_files
 from .problems import plural, summary
 from .publish import build_site, write_files
@@ -47,12 +49,22 @@ def main(argv: list[str] | None = None) -> int:
             f"{plural(len(handbook.edition.corrections), 'correction')}, "
             f"{plural(len(handbook.edition.notes), 'note')}, "
             f"{plural(len(handbook.codes), 'code of practice', 'codes of practice')} with "
-            f"{plural(len(handbook.clauses), 'clause')}."
+            f"{plural(len(handbook.clauses), 'clause')}{guide_summary(handbook)}."
         )
         return 0
     written = write_files(generated_files(checked.handbook), args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0
+
+
+def guide_summary(handbook: Handbook) -> str:
+    guide = handbook.guide
+    if guide is None:
+        return ""
+    return (
+        f"; a guide of {plural(len(guide.questions), 'question')} and {plural(len(guide.outcomes), 'outcome')}, "
+        f"unfolding into {plural(count_pages(guide), 'page')}, with {plural(len(guide.examples), 'worked example')}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,10 +5,19 @@ Addresses are promised to partner websites; they are made from checked ids only.
 
 from __future__ import annotations
 
+import posixpath
+
 COMPACT_DIR = "compact"
 CODES_DIR = "codes"
 ABOUT_EDITION = "about/this-edition.md"
 CODES_INDEX = f"{CODES_DIR}/index.md"
+GUIDE_INDEX = "guide/index.md"
+GUIDE_EXAMPLES = "guide/examples/index.md"
+PROCESS_DIAGRAM = "guide/process.svg"
+PROCESS_IN_WORDS = f"{GUIDE_INDEX}#process-in-words"
+
+FIGURES = {"process-diagram": (PROCESS_DIAGRAM, PROCESS_IN_WORDS)}
+"""The figures an editorial note may show: the drawing, and where it is told in words."""
 
 CODE_ANCHORS = ("status", "purpose", "scope", "principles", "public", "third", "both", "checklist", "if-not-kept")
 """The headings of every code page, in order; a clause's id is its own anchor."""
@@ -20,3 +29,18 @@ def compact_page(page_id: str) -> str:
 
 def code_page(code_id: str) -> str:
     return f"{CODES_DIR}/{code_id}.md"
+
+
+def step_page(step_id: str) -> str:
+    """The canonical page of a step of the guide, for partner sites and the codes to link to."""
+    return f"guide/step/{step_id}/index.md"
+
+
+def letter_file(letter_id: str) -> str:
+    """A model letter as plain text, to download and edit."""
+    return f"guide/letters/{letter_id}.txt"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one docs-relative page to another, as written in the first page's Markdown."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .addresses import FIGURES
 from .load_codes import load_codes
+from .load_guide import load_guide
 from .model import (
     CompactItem,
     CompactPage,
@@ -18,7 +20,7 @@ from .model import (
 )
 from .problems import Problem, Source, problem
 from .records import SLUG, SLUG_RULE, Record
-from .yaml_source import load_yaml_file, parse_yaml, read_text
+from .yaml_source import load_yaml_file, read_text, split_front_matter
 
 COMPACT_DIR = "compact"
 CONTENTS = f"{COMPACT_DIR}/contents.yml"
@@ -38,9 +40,10 @@ def load_handbook(root: Path) -> Loaded:
     pages = tuple(_load_pages(root, problems))
     edition = _load_edition(root, problems)
     codes = load_codes(root, problems)
+    guide = load_guide(root, problems)
     if edition is None:
         return Loaded(None, problems)
-    return Loaded(Handbook(pages=pages, edition=edition, codes=codes), problems)
+    return Loaded(Handbook(pages=pages, edition=edition, codes=codes, guide=guide), problems)
 
 
 def _load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
@@ -91,25 +94,6 @@ def _load_page(root: Path, page_id: str, relative: str, problems: list[Problem])
         groups=groups,
         source=Source(relative, 1),
     )
-
-
-def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[object, str, int]:
-    """The front matter's data, the body, and the line the body starts on."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        problems.append(
-            problem(
-                path, 1, 'the file should start with front matter: a line "---", then "title: ...", then another "---".'
-            )
-        )
-        return None, text, 1
-    for index, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            data, yaml_problems = parse_yaml("\n".join(lines[1:index]), path, line_offset=1)
-            problems.extend(yaml_problems)
-            return data, "\n".join(lines[index + 1 :]), index + 2
-    problems.append(problem(path, 1, 'the front matter is not closed: add a line "---" after it.'))
-    return None, text, 1
 
 
 def _load_groups(root: Path, relative: str, problems: list[Problem]) -> list[ItemGroup]:
@@ -182,9 +166,10 @@ def _load_edition(root: Path, problems: list[Problem]) -> Edition | None:
             after=n.text("after"),
             title=n.text("title"),
             text=n.text("text"),
+            figure=n.choice("figure", tuple(FIGURES), required=False),
             source=Source(EDITION, n.line),
         )
-        for n in edition.records("notes", "A note", ("id", "page", "after", "title", "text"))
+        for n in edition.records("notes", "A note", ("id", "page", "after", "title", "text"), ("figure",))
     )
     return Edition(
         name=edition.text("edition"),

@@ -6,8 +6,12 @@ Every id is a lowercase slug (checked when loaded); page addresses and anchors a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .problems import Source
+
+if TYPE_CHECKING:
+    from .guide_model import Guide
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,8 @@ class EditorialNote:
     after: str
     title: str
     text: str
+    figure: str
+    """A figure the build draws, shown in the note (a key of addresses.FIGURES), or empty."""
     source: Source
 
 
@@ -180,6 +186,7 @@ class Handbook:
     pages: tuple[CompactPage, ...]
     edition: Edition
     codes: tuple[Code, ...] = ()
+    guide: Guide | None = None
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)

@@ -10,6 +10,7 @@ from .model import Handbook
 from .problems import Problem
 from .render.codes import code_pages
 from .render.compact import compact_pages
+from .render.guide import guide_files
 from .schemas import SCHEMAS_DIR, schema_files
 from .validate import validate
 
@@ -40,12 +41,10 @@ def hand_written_pages(root: Path) -> list[str]:
     return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))]
 
 
-def generated_pages(handbook: Handbook) -> dict[str, str]:
-    """Every page the build adds to the site, by docs-relative path."""
-    return {**compact_pages(handbook), **code_pages(handbook)}
-
-
 def generated_files(handbook: Handbook) -> dict[str, str]:
-    """Every file the build adds to the site: the pages, and the files published beside them."""
-    schemas = {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
-    return {**generated_pages(handbook), **schemas}
+    """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them."""
+    files = {**compact_pages(handbook), **code_pages(handbook)}
+    if handbook.guide is not None:
+        files |= guide_files(handbook.guide)
+    files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
+    return files

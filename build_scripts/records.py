@@ -162,9 +162,26 @@ class Record:
         items = self.data.get(key)
         if items is None:
             return []
-        if not isinstance(items, LineList) or not all(isinstance(i, str) for i in items):
+        if not isinstance(items, LineList):
             self.problems.append(
                 problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list, one "- " item a line.')
             )
             return []
-        return [(item.strip(), line) for item, line in zip(items, items.item_lines, strict=True)]
+        result = []
+        for item, line in zip(items, items.item_lines, strict=True):
+            if isinstance(item, LineMap):
+                self.problems.append(
+                    problem(
+                        self.path,
+                        line,
+                        f'this item of "{key}" contains ": ", so it is read as "name: value"; '
+                        "put the whole item in double quotes.",
+                    )
+                )
+            elif item is None:
+                result.append(("", line))
+            elif not isinstance(item, str):
+                self.problems.append(problem(self.path, line, f'this item of "{key}" should be text, not a list.'))
+            else:
+                result.append((item.strip(), line))
+        return result

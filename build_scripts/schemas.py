@@ -11,6 +11,7 @@ import json
 
 from .fields import json_schema
 from .load_codes import CODE, CONTENTS
+from .load_guide import EXAMPLES, GUIDE
 
 SCHEMAS_DIR = "schemas"
 
@@ -20,5 +21,7 @@ def schema_files() -> dict[str, str]:
     schemas = {
         "code-of-practice.schema.json": json_schema(CODE, "A code of practice of the Darlington Compact"),
         "codes-of-practice-contents.schema.json": json_schema(CONTENTS, "The list of the codes of practice"),
+        "guide.schema.json": json_schema(GUIDE, "The disagreement guide"),
+        "guide-examples.schema.json": json_schema(EXAMPLES, "The worked examples of the disagreement guide"),
     }
     return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}

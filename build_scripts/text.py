@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 _WORD = re.compile(r"\w+(?:['’.\-&]\w+)*|&|%")
@@ -63,3 +64,24 @@ def explicit_ids(markdown: str) -> list[tuple[int, str]]:
         for attrs in _ATTR_LIST.finditer(line)
         for id_match in _ATTR_ID.finditer(attrs.group("attrs"))
     ]
+
+
+def relink(markdown: str, written_on: str, shown_on: str) -> str:
+    """Markdown whose relative links were written as from page `written_on`, made to work on `shown_on`.
+
+    Both are docs-relative pages (`guide/index.md`). Links to other sites and to anchors on the
+    same page are left as they are.
+    """
+    if posixpath.dirname(written_on) == posixpath.dirname(shown_on):
+        return markdown
+
+    def moved(match: re.Match[str]) -> str:
+        target = match.group("target")
+        if "://" in target or target.startswith(("#", "mailto:")):
+            return match.group(0)
+        path, hash_, anchor = target.partition("#")
+        absolute = posixpath.normpath(posixpath.join(posixpath.dirname(written_on), path))
+        relative = posixpath.relpath(absolute, posixpath.dirname(shown_on) or ".")
+        return f"[{match.group('text')}]({relative}{hash_}{anchor})"
+
+    return _LINK.sub(moved, markdown)

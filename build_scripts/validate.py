@@ -4,24 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .addresses import ABOUT_EDITION, CODE_ANCHORS, CODES_INDEX, code_page, compact_page
+from .addresses import (
+    ABOUT_EDITION,
+    CODE_ANCHORS,
+    CODES_INDEX,
+    GUIDE_EXAMPLES,
+    GUIDE_INDEX,
+    code_page,
+    compact_page,
+    step_page,
+)
 from .model import CompactPage, Handbook
 from .problems import Problem, Source, did_you_mean, problem
 from .references import link_problem
 from .text import blocks, contains_words, explicit_ids, links, words
 from .validate_codes import validate_codes
+from .validate_guide import validate_guide
 
 
 def validate(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
     """Every problem of the handbook as a whole; `other_pages` are the hand-written pages of docs/."""
     anchors = page_anchors(handbook)
-    known = set(anchors) | {ABOUT_EDITION, CODES_INDEX} | set(other_pages)
+    known = set(anchors) | {ABOUT_EDITION, CODES_INDEX, GUIDE_INDEX, GUIDE_EXAMPLES} | set(other_pages)
+    if handbook.guide is not None:
+        known |= {step_page(step.id) for step in handbook.guide.steps}
     return [
         *_unique_ids(handbook),
         *_duplicate_anchors(handbook),
         *_page_links(handbook, anchors, known),
         *_edition_references(handbook, anchors, known),
         *validate_codes(handbook, anchors, known),
+        *(validate_guide(handbook.guide, anchors, known) if handbook.guide else []),
     ]
 
 

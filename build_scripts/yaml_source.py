@@ -128,3 +128,22 @@ def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object
     data, parse_problems = parse_yaml(text, relative)
     problems.extend(parse_problems)
     return data
+
+
+def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[object, str, int]:
+    """The front matter's data, the body, and the line the body starts on."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.append(
+            problem(
+                path, 1, 'the file should start with front matter: a line "---", then "title: ...", then another "---".'
+            )
+        )
+        return None, text, 1
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            data, yaml_problems = parse_yaml("\n".join(lines[1:index]), path, line_offset=1)
+            problems.extend(yaml_problems)
+            return data, "\n".join(lines[index + 1 :]), index + 2
+    problems.append(problem(path, 1, 'the front matter is not closed: add a line "---" after it.'))
+    return None, text, 1

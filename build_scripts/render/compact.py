@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..addresses import ABOUT_EDITION, compact_page
+from ..addresses import ABOUT_EDITION, FIGURES, compact_page
 from ..model import CompactPage, EditorialNote, Handbook
 from ..text import blocks, contains_words, words
 from .codes import practice_by
@@ -18,7 +18,7 @@ def compact_pages(handbook: Handbook) -> dict[str, str]:
     expanded_by = defaultdict(list, practice_by(handbook))
     pages = {
         compact_page(page.id): page_template.render(
-            page=page, body=body_with_notes(page, handbook.edition.notes), practice_by=expanded_by
+            page=page, body=body_with_notes(page, handbook.edition.notes), practice_by=expanded_by, figures=FIGURES
         )
         for page in handbook.pages
     }

@@ -8,7 +8,7 @@ from playwright.sync_api import Browser
 
 from tests.support.browser import axe_violations, context, describe
 from tests.support.server import SiteServer
-from tests.support.site import pages
+from tests.support.site import audited_pages
 
 
 @pytest.mark.browser
@@ -17,7 +17,7 @@ def test_no_axe_violations_on_any_page(browser: Browser, server: SiteServer, jav
     ctx = context(browser, javascript, auditable=True)
     page = ctx.new_page()
     found = {}
-    addresses = pages(server.root)
+    addresses = audited_pages(server.root)
     assert len(addresses) >= 12
     for address in addresses:
         page.goto(server.url(address))

@@ -84,15 +84,11 @@ def test_check_reports_a_broken_cross_reference_with_file_and_line(built_copy: t
             "id: Public Mixed Funding",
             "compact/principles-and-commitments.yml:",
         ),
-        (
-            "docs/guide/index.md",
-            "(../compact/case-studies.md#grant-funding)",
-            "(../compact/case-study.md)",
-            "guide/index.md",
-        ),
+        ("docs/index.md", "(guide/index.md)", "(guide/indx.md)", "index.md"),
+        ("guide/disputes.yml", "        next: panel-referred", "        next: panel-refered", "guide/disputes.yml:"),
         ("docs/index.md", "(about/this-edition.md)", "(about/this-edition.md#nowhere)", "index.md"),
     ],
-    ids=["content-problem", "broken-link-in-docs", "broken-anchor-in-docs"],
+    ids=["content-problem", "broken-link-in-docs", "guide-problem", "broken-anchor-in-docs"],
 )
 def test_a_failed_build_leaves_the_previous_site_untouched(
     built_copy: tuple[Path, Path], path: str, old: str, new: str, expected: str

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Request
 
 from tests.support.browser import context
 from tests.support.server import SiteServer
-from tests.support.site import pages
+from tests.support.site import audited_pages
 
 
 @pytest.mark.browser
@@ -23,11 +23,11 @@ def test_every_request_goes_to_the_local_server(browser: Browser, server: SiteSe
         requests.append((current["address"], request.url))
 
     page.on("request", record)
-    for address in pages(server.root):
+    for address in audited_pages(server.root):
         current["address"] = address or "/"
         page.goto(server.url(address), wait_until="networkidle")
     ctx.close()
-    assert len(requests) > len(pages(server.root)), "the recorder saw the pages' own requests"
+    assert len(requests) > len(audited_pages(server.root)), "the recorder saw the pages' own requests"
     elsewhere = [(page, url) for page, url in requests if urlsplit(url).netloc != server.host]
     assert not elsewhere, "requests to other hosts:\n" + "\n".join(f"{p}: {u}" for p, u in elsewhere)
 

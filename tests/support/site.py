@@ -24,6 +24,15 @@ def pages(site: Path) -> list[str]:
     return sorted(addresses)
 
 
+def audited_pages(site: Path) -> list[str]:
+    """Every page, except that of the guide's path pages, which share one template, only a sample:
+    every fifth, and the deepest."""
+    every = pages(site)
+    paths = [page for page in every if page.startswith("guide/start/")]
+    sample = set(paths[::5]) | {max(paths, key=len)} if paths else set()
+    return sorted((set(every) - set(paths)) | sample)
+
+
 def page_file(site: Path, page: str) -> Path:
     """The file behind a page address of `pages()`."""
     return site / page if page.endswith(".html") else site / page / "index.html"
@@ -70,7 +79,13 @@ class _PageParser(HTMLParser):
         if tag not in _VOID:
             self._stack.append((tag, in_article, skipped))
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # `<br />` opens nothing, so it must not close anything either.
+        self.handle_starttag(tag, attrs)
+
     def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
         while self._stack:
             if self._stack.pop()[0] == tag:
                 break

@@ -1,6 +1,7 @@
 """Rendering goldens: the minimal handbook's generated pages, compared with committed files.
 
-When a change to the templates is deliberate, regenerate the goldens and review the diff:
+Two outcome pages of the real guide are kept as goldens too, so that a change to their wording is
+seen in review. When a change is deliberate, regenerate the goldens and review the diff:
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/unit/test_render_golden.py
 """
 
@@ -11,31 +12,47 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.pipeline import check, generated_pages
+from build_scripts.pipeline import check, generated_files
 from tests.support.project import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "minimal"
+HANDBOOK_GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "handbook"
+ROOT = Path(__file__).resolve().parent.parent.parent
+# Pages of the real handbook whose wording matters most: where the two worked examples end.
+HANDBOOK_PAGES = (
+    "guide/start/raising/public-and-third/yes/no/not-resolved/not-resolved/not-yet/no/index.md",
+    "guide/start/raising/public-and-third/yes/no/not-resolved/not-resolved/outcome-reached/agreed/index.md",
+)
 
 
 def rendered() -> dict[str, str]:
     checked = check(FIXTURES / "minimal")
     assert checked.handbook is not None and checked.problems == ()
-    return generated_pages(checked.handbook)
+    return {path: text for path, text in generated_files(checked.handbook).items() if not path.startswith("schemas/")}
+
+
+def assert_golden(golden: Path, content: str) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(content, encoding="utf-8")
+    assert golden.is_file(), f"no golden {golden}: run with UPDATE_GOLDEN=1 and review it"
+    assert content == golden.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("page", sorted(rendered()))
 def test_page_matches_golden(page: str) -> None:
-    content = rendered()[page]
-    golden = GOLDEN / page
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(content, encoding="utf-8")
-    assert golden.is_file(), f"no golden for {page}: run with UPDATE_GOLDEN=1 and review it"
-    assert content == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / page, rendered()[page])
+
+
+@pytest.mark.parametrize("page", HANDBOOK_PAGES)
+def test_an_outcome_of_the_real_guide_matches_golden(page: str) -> None:
+    checked = check(ROOT)
+    assert checked.handbook is not None and checked.problems == ()
+    assert_golden(HANDBOOK_GOLDEN / page, generated_files(checked.handbook)[page])
 
 
 def test_every_golden_is_still_rendered() -> None:
-    goldens = {path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.md")}
+    goldens = {path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*") if path.is_file()}
     assert goldens == set(rendered())
 
 

@@ -1,0 +1,167 @@
+"""The disagreement guide as its users meet it: every path has its page, every page's Back, Change
+and Start again lead where they should, the worked examples can be walked with JavaScript off, and
+an outcome prints as a short record."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from build_scripts.guide_model import Guide, Outcome
+from build_scripts.guide_paths import path_page, unfold
+from build_scripts.pipeline import check
+from tests.support.browser import context
+from tests.support.server import SiteServer
+from tests.support.site import article_text, parse, target_file
+
+
+@pytest.fixture(scope="module")
+def guide(root: Path) -> Guide:
+    checked = check(root)
+    assert checked.handbook is not None and checked.handbook.guide is not None
+    return checked.handbook.guide
+
+
+def url_of(page: str) -> str:
+    """The address of a docs-relative page: guide/start/raising/index.md -> guide/start/raising/."""
+    return page.removesuffix("index.md")
+
+
+def links_with_class(html: str, css_class: str) -> list[str]:
+    return re.findall(rf'<a[^>]*class="[^"]*\b{css_class}\b[^"]*"[^>]*href="([^"]+)"', html) + re.findall(
+        rf'<a[^>]*href="([^"]+)"[^>]*class="[^"]*\b{css_class}\b', html
+    )
+
+
+def resolve(site: Path, page: str, href: str) -> str:
+    target = target_file(site, page, href)
+    assert target is not None
+    return target.relative_to(site).as_posix().removesuffix("index.html")
+
+
+def test_every_path_has_its_page_and_its_links_lead_back_along_it(site: Path, guide: Guide) -> None:
+    paths = unfold(guide)
+    assert len(paths) > 40
+    for path in paths:
+        address = url_of(path.page)
+        html = (site / address / "index.html").read_text(encoding="utf-8")
+        start = url_of(path_page(()))
+        if path.answers:
+            (back,) = links_with_class(html, "hb-back")
+            assert resolve(site, address, back) == url_of(path_page(path.slugs[:-1])), address
+            (again,) = links_with_class(html, "hb-start-again")
+            assert resolve(site, address, again) == start
+        changes = re.findall(r'<dd class="hb-answers__change"><a href="([^"]+)">Change<span', html)
+        assert [resolve(site, address, href) for href in changes] == [
+            url_of(path_page(path.slugs[:i])) for i in range(len(path.answers))
+        ], address
+        text = " ".join(article_text(site / address / "index.html").split())
+        for answer in path.answers:
+            assert f"your answer to “{answer.question.question}”" in text
+            assert answer.choice.label in text
+        for href in links_with_class(html, "hb-choice"):
+            assert (site / resolve(site, address, href) / "index.html").is_file()
+        assert 'name="robots" content="noindex"' in html
+        (canonical,) = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
+        assert resolve(site, address, canonical) == f"guide/step/{path.step.id}/"
+
+
+def test_each_step_has_a_canonical_page_for_partners(site: Path, guide: Guide) -> None:
+    for step in guide.steps:
+        html = (site / "guide/step" / step.id / "index.html").read_text(encoding="utf-8")
+        assert "You have come straight to this step" in html
+        assert 'content="noindex"' not in html
+
+
+def test_path_pages_are_kept_out_of_search_and_navigation(site: Path) -> None:
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "guide/start/" not in index
+    assert "guide/step/" in index
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "guide/start/raising/" not in home
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("example_id", ["review-of-services", "grant-funding"])
+def test_a_worked_example_can_be_walked_without_javascript(
+    browser: Browser, server: SiteServer, guide: Guide, example_id: str
+) -> None:
+    example = next(e for e in guide.examples if e.id == example_id)
+    outcome = guide.step(example.outcome.id)
+    assert isinstance(outcome, Outcome)
+    ctx = context(browser, javascript=False)
+    page = ctx.new_page()
+    page.goto(server.url("guide/"))
+    page.get_by_role("link", name="Start now").click()
+    for answer in example.answers:
+        question = guide.step(answer.question.id)
+        assert question is not None
+        expect(page.locator("h1")).to_contain_text(question.title)
+        choice = next(c for c in question.choices if c.slug == answer.answer)  # type: ignore[union-attr]
+        page.locator("a.hb-choice").filter(has_text=choice.label).first.click()
+    expect(page.locator("h1")).to_contain_text(outcome.title)
+    expect(page.locator("#what-to-do")).to_be_visible()
+    assert page.url == server.url(posixpath.join("guide/start", *(a.answer for a in example.answers)) + "/")
+    ctx.close()
+
+
+@pytest.mark.browser
+def test_change_and_back_take_you_to_the_question(browser: Browser, server: SiteServer) -> None:
+    ctx = context(browser, javascript=False)
+    page = ctx.new_page()
+    page.goto(server.url("guide/start/raising/public-and-third/yes/no/"))
+    expect(page.locator("li[aria-current=step]")).to_contain_text("Stage 1")
+    page.get_by_role("link", name="Change your answer to “Who is the disagreement between?”").click()
+    expect(page.locator("h1")).to_contain_text("Who is the disagreement between?")
+    page.get_by_role("link", name="Back").click()
+    expect(page.locator("h1")).to_contain_text("Which of these describes your organisation's situation?")
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("example_id", ["review-of-services", "grant-funding"])
+def test_an_outcome_prints_on_one_or_two_a4_pages(
+    browser: Browser, server: SiteServer, guide: Guide, example_id: str
+) -> None:
+    example = next(e for e in guide.examples if e.id == example_id)
+    address = posixpath.join("guide/start", *(a.answer for a in example.answers)) + "/"
+    ctx = context(browser, javascript=False)
+    page = ctx.new_page()
+    page.goto(server.url(address))
+    page.emulate_media(media="print")
+    expect(page.locator("#your-answers")).to_be_visible()
+    expect(page.locator("a.hb-start-again")).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    ctx.close()
+    assert 1 <= pages <= 2, f"{address} prints on {pages} pages"
+
+
+def test_the_diagram_is_drawn_from_the_guide_and_told_in_words(site: Path, guide: Guide) -> None:
+    svg = (site / "guide/process.svg").read_text(encoding="utf-8")
+    assert "<title" in svg
+    for stage in guide.stages:
+        assert stage.name in svg and stage.title in svg
+    start = (site / "guide/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img alt="[^"]{20,}" src="process.svg"', start)
+    assert 'id="process-in-words"' in start
+    for step in guide.steps:
+        assert f'href="step/{step.id}/"' in start
+    section_6 = (site / "compact/resolving-disagreements/index.html").read_text(encoding="utf-8")
+    assert 'src="../../guide/process.svg"' in section_6
+
+
+def test_the_worked_examples_page_links_every_answer(site: Path, guide: Guide) -> None:
+    examples = parse(site / "guide/examples/index.html")
+    hrefs = [href for _, href in examples.links]
+    for example in guide.examples:
+        assert example.id in examples.ids
+        slugs: tuple[str, ...] = ()
+        for answer in example.answers:
+            assert f"../start/{'/'.join(slugs)}{'/' if slugs else ''}" in hrefs
+            slugs = (*slugs, answer.answer)
+        assert f"../start/{'/'.join(slugs)}/" in hrefs
