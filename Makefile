@@ -6,7 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-DEBIAN_PACKAGES := chromium
+# chromium for the browser tests; Pango and Open Sans for WeasyPrint's PDFs (the font is embedded in each).
+DEBIAN_PACKAGES := chromium fonts-open-sans libpango-1.0-0 libpangoft2-1.0-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export NO_MKDOCS_2_WARNING := 1
@@ -14,25 +15,30 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check serve lint venv system-packages lock schemas clean
+.PHONY: build test check serve lint bench venv system-packages lock schemas clean
 
-build: $(STAMP)
+build: $(STAMP) system-packages
 	$(PY) -m build_scripts build
 
 check: $(STAMP)
 	$(PY) -m build_scripts check
 
+# Timings, printed as figures; never a pass or fail.
+bench: $(STAMP) system-packages
+	$(PY) benchmarks/bench.py
+
 schemas: $(STAMP)
 	$(PY) -m build_scripts schemas
 
-serve: $(STAMP)
-	$(PY) -m mkdocs serve --livereload
+# The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them.
+serve: $(STAMP) system-packages
+	HANDBOOK_PDFS=0 $(PY) -m mkdocs serve --livereload
 
 test: $(STAMP) system-packages lint
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m ruff check build_scripts tests
+	$(PY) -m ruff check build_scripts tests benchmarks
 	$(PY) -m mypy
 
 venv: $(STAMP)

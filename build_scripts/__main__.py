@@ -23,8 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check the sources; write nothing")
     commands.add_parser("schemas", help="rewrite the JSON Schemas of the source files in schemas/")
-    render = commands.add_parser("render", help="write the generated pages as Markdown into a folder")
+    render = commands.add_parser("render", help="write the generated pages (Markdown) and files into a folder")
     render.add_argument("--out", type=Path, required=True)
+    render.add_argument("--no-pdfs", action="store_true", help="leave out the PDFs, which take a few seconds")
     build = commands.add_parser("build", help="build the site into site/, replacing it only if all succeeded")
     build.add_argument("--site-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{plural(len(handbook.clauses), 'clause')}{guide_summary(handbook)}."
         )
         return 0
-    written = write_files(generated_files(checked.handbook), args.out)
+    written = write_files(generated_files(checked.handbook, with_pdfs=not args.no_pdfs), args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from .addresses import FIGURES
 from .load_codes import load_codes
 from .load_guide import load_guide
+from .load_signatories import load_register
 from .model import (
     CompactItem,
     CompactPage,
@@ -41,9 +42,10 @@ def load_handbook(root: Path) -> Loaded:
     edition = _load_edition(root, problems)
     codes = load_codes(root, problems)
     guide = load_guide(root, problems)
+    register = load_register(root, problems)
     if edition is None:
         return Loaded(None, problems)
-    return Loaded(Handbook(pages=pages, edition=edition, codes=codes, guide=guide), problems)
+    return Loaded(Handbook(pages=pages, edition=edition, codes=codes, guide=guide, register=register), problems)
 
 
 def _load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:

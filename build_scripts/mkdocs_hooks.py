@@ -8,6 +8,7 @@ Another engine calls the same pipeline through `python -m build_scripts render -
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,8 @@ from build_scripts.pipeline import check, generated_files
 from build_scripts.problems import summary
 
 _PAGES_KEY = "handbook_generated_pages"
+PDFS_VARIABLE = "HANDBOOK_PDFS"
+"""Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -29,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not checked.ok or checked.handbook is None:
         raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
-    config[_PAGES_KEY] = generated_files(checked.handbook)
+    config[_PAGES_KEY] = generated_files(checked.handbook, with_pdfs=os.environ.get(PDFS_VARIABLE, "1") != "0")
     return config
 
 

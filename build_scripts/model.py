@@ -182,11 +182,40 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """An organisation in the signatory register."""
+
+    id: str
+    """Its signatory copy's file name: /downloads/signatory-copies/<id>.pdf."""
+    name: str
+    sector: str
+    """"public" or "third"."""
+    status: str
+    """"involved" (in preparing the Compact, as the 2009 source says) or "signed"."""
+    signed_on: str
+    champion: str
+    """Its nominated Compact Champion, where known."""
+    source: Source
+
+
+@dataclass(frozen=True)
+class Register:
+    lead: Reference
+    """The lead body, which counter-signs each signatory copy."""
+    organisations: tuple[Signatory, ...]
+    source: Source
+
+    def organisation(self, organisation_id: str) -> Signatory | None:
+        return next((o for o in self.organisations if o.id == organisation_id), None)
+
+
+@dataclass(frozen=True)
 class Handbook:
     pages: tuple[CompactPage, ...]
     edition: Edition
     codes: tuple[Code, ...] = ()
     guide: Guide | None = None
+    register: Register | None = None
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)

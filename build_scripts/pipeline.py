@@ -10,7 +10,10 @@ from .model import Handbook
 from .problems import Problem
 from .render.codes import code_pages
 from .render.compact import compact_pages
+from .render.downloads import DOWNLOADS_PAGE, downloads_page
 from .render.guide import guide_files
+from .render.pdf import build_pdfs
+from .render.signatories import signatory_files
 from .schemas import SCHEMAS_DIR, schema_files
 from .validate import validate
 
@@ -41,10 +44,17 @@ def hand_written_pages(root: Path) -> list[str]:
     return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))]
 
 
-def generated_files(handbook: Handbook) -> dict[str, str]:
-    """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them."""
-    files = {**compact_pages(handbook), **code_pages(handbook)}
+def generated_files(handbook: Handbook, with_pdfs: bool = False) -> dict[str, str | bytes]:
+    """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them.
+
+    The PDFs take a few seconds; the live preview goes without them.
+    """
+    files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook)}
     if handbook.guide is not None:
         files |= guide_files(handbook.guide)
+    files |= signatory_files(handbook, with_pdfs)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
+    pdfs = build_pdfs(handbook, files) if with_pdfs else []
+    files |= {pdf.path: pdf.data for pdf in pdfs}
+    files[DOWNLOADS_PAGE] = downloads_page(pdfs)
     return files

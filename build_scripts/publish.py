@@ -11,12 +11,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .records import SLUG
 
 
-def write_files(files: dict[str, str], out: Path) -> list[Path]:
+def write_files(files: Mapping[str, str | bytes], out: Path) -> list[Path]:
     """Write each file under `out`; refuse any path that would land outside it."""
     out = out.resolve()
     written = []
@@ -25,7 +26,10 @@ def write_files(files: dict[str, str], out: Path) -> list[Path]:
         if not target.is_relative_to(out) or not all(SLUG.match(part.split(".")[0]) for part in Path(relative).parts):
             raise ValueError(f"refusing to write {relative!r}: generated paths are made from checked ids only")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
         written.append(target)
     return written
 

@@ -12,6 +12,7 @@ import json
 from .fields import json_schema
 from .load_codes import CODE, CONTENTS
 from .load_guide import EXAMPLES, GUIDE
+from .load_signatories import REGISTER
 
 SCHEMAS_DIR = "schemas"
 
@@ -23,5 +24,6 @@ def schema_files() -> dict[str, str]:
         "codes-of-practice-contents.schema.json": json_schema(CONTENTS, "The list of the codes of practice"),
         "guide.schema.json": json_schema(GUIDE, "The disagreement guide"),
         "guide-examples.schema.json": json_schema(EXAMPLES, "The worked examples of the disagreement guide"),
+        "signatories.schema.json": json_schema(REGISTER, "The signatory register of the Darlington Compact"),
     }
     return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}

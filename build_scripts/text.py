@@ -85,3 +85,9 @@ def relink(markdown: str, written_on: str, shown_on: str) -> str:
         return f"[{match.group('text')}]({relative}{hash_}{anchor})"
 
     return _LINK.sub(moved, markdown)
+
+
+def one_line_text(markdown: str) -> str:
+    """A line of Markdown as plain text: no emphasis markers, link targets or entities."""
+    text = _LINK.sub(lambda m: m.group("text"), markdown).replace("**", "").replace("&amp;", "&").replace("&lt;", "<")
+    return " ".join(text.split())

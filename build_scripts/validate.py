@@ -20,6 +20,7 @@ from .references import link_problem
 from .text import blocks, contains_words, explicit_ids, links, words
 from .validate_codes import validate_codes
 from .validate_guide import validate_guide
+from .validate_signatories import validate_register
 
 
 def validate(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
@@ -35,6 +36,7 @@ def validate(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Proble
         *_edition_references(handbook, anchors, known),
         *validate_codes(handbook, anchors, known),
         *(validate_guide(handbook.guide, anchors, known) if handbook.guide else []),
+        *(validate_register(handbook.register) if handbook.register else []),
     ]
 
 

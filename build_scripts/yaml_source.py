@@ -147,3 +147,11 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[o
             return data, "\n".join(lines[index + 1 :]), index + 2
     problems.append(problem(path, 1, 'the front matter is not closed: add a line "---" after it.'))
     return None, text, 1
+
+
+def strip_front_matter(text: str) -> str:
+    """A Markdown text without its front matter, if it has any."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 4)
+    return text[end + 5 :] if end != -1 else text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import posixpath
 
 from ..addresses import CODES_INDEX, code_page, compact_page
@@ -18,7 +17,6 @@ SECTOR_HEADINGS = {
 
 def code_pages(handbook: Handbook) -> dict[str, str]:
     env = markdown_environment()
-    env.filters["long_date"] = long_date
     items = {item.id: item for item in handbook.items}
 
     def item_link(item_id: str, here: str) -> str:
@@ -45,9 +43,3 @@ def practice_by(handbook: Handbook) -> dict[str, list[tuple[Code, Clause]]]:
             for reference in clause.expands:
                 result.setdefault(reference.id, []).append((code, clause))
     return result
-
-
-def long_date(iso: str) -> str:
-    """2027-11-30 as "30 November 2027", the GOV.UK style."""
-    date = datetime.date.fromisoformat(iso)
-    return f"{date.day} {date:%B %Y}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -18,14 +19,26 @@ def markdown_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+def long_date(iso: str) -> str:
+    """2027-11-30 as "30 November 2027", the GOV.UK style."""
+    date = datetime.date.fromisoformat(iso)
+    return f"{date.day} {date:%B %Y}"
+
+
+def table_cell(text: str) -> str:
+    """Text made safe inside a Markdown table's cell."""
+    return text.replace("|", "\\|")
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
 def markdown_environment() -> Environment:
+    """For Markdown pages: text from the sources passes through the `md` filter, which escapes markup."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        autoescape=False,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -33,4 +46,18 @@ def markdown_environment() -> Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["one_line"] = one_line
+    env.filters["long_date"] = long_date
+    env.filters["cell"] = table_cell
     return env
+
+
+def html_environment() -> Environment:
+    """For documents written as HTML (the printed ones): everything from the sources is escaped."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )

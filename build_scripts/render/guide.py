@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from ..addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, letter_file, relative, step_page
-from ..guide_model import Guide, Outcome, Question, Step
+from ..guide_model import Guide, Outcome, Question, Step, WorkedExample
 from ..guide_paths import GuidePath, follow, path_page, unfold
 from ..text import relink
 from .diagram import process_diagram
@@ -123,18 +123,27 @@ def _canonical_context(guide: Guide, step: Step) -> dict[str, object]:
     }
 
 
-def _examples_page(env: Environment, guide: Guide) -> str:
+Walk = tuple[WorkedExample, list[tuple[Link, str, str]], Link]
+
+
+def example_walks(guide: Guide, here: str) -> list[Walk]:
+    """Each worked example as (example, [(question, answer, note)], end), with links from page `here`."""
     walks = []
     for example in guide.examples:
         steps = []
         for i, answer in enumerate(example.answers):
-            slugs = tuple(a.answer for a in example.answers[:i])
-            path = follow(guide, slugs)
+            path = follow(guide, tuple(a.answer for a in example.answers[:i]))
             assert path is not None and isinstance(path.step, Question)
             choice = path.step.choice(answer.answer)
             assert choice is not None
-            steps.append((Link(path.step.question, relative(GUIDE_EXAMPLES, path.page)), choice.label, answer.note))
+            steps.append((Link(path.step.question, relative(here, path.page)), choice.label, answer.note))
         end = follow(guide, tuple(a.answer for a in example.answers))
         assert end is not None
-        walks.append((example, steps, Link(end.step.title, relative(GUIDE_EXAMPLES, end.page))))
-    return env.get_template("guide_examples.md.j2").render(guide=guide, walks=walks, here=GUIDE_EXAMPLES)
+        walks.append((example, steps, Link(end.step.title, relative(here, end.page))))
+    return walks
+
+
+def _examples_page(env: Environment, guide: Guide) -> str:
+    return env.get_template("guide_examples.md.j2").render(
+        guide=guide, walks=example_walks(guide, GUIDE_EXAMPLES), here=GUIDE_EXAMPLES
+    )

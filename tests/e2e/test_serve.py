@@ -31,8 +31,8 @@ def fetch(url: str) -> str:
         with urllib.request.urlopen(url, timeout=5) as response:
             text: str = response.read().decode("utf-8")
             return text
-    except (urllib.error.URLError, ConnectionError):
-        return ""
+    except (urllib.error.URLError, OSError):
+        return ""  # not serving yet, or busy rebuilding
 
 
 def wait_for(url: str, text: str) -> bool:
@@ -46,13 +46,13 @@ def wait_for(url: str, text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def served(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """`make serve`'s command on a copy of the project: (project, base URL)."""
+    """`make serve`'s command, without PDFs as it runs it, on a copy of the project: (project, base URL)."""
     project = copy_project(root, tmp_path_factory.mktemp("serve"))
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDFS": "0"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -71,3 +71,15 @@ def test_editing_a_code_updates_its_page(served: tuple[Path, str]) -> None:
         project / "codes_of_practice/resources-and-procurement.yml", "title: Pay promptly", "title: Pay on time, always"
     )
     assert wait_for(url, "Pay on time, always"), "the edit did not reach the preview"
+
+
+def test_editing_the_guide_updates_its_pages(served: tuple[Path, str]) -> None:
+    project, base = served
+    url = f"{base}/guide/step/evolution-a-party/"
+    assert wait_for(url, "Is eVOLution (Darlington CVS) one of the organisations in dispute?")
+    edit(
+        project / "guide/disputes.yml",
+        "question: Is eVOLution (Darlington CVS) one of the organisations in dispute?",
+        "question: Is eVOLution one of the parties?",
+    )
+    assert wait_for(url, "Is eVOLution one of the parties?"), "the edit did not reach the preview"

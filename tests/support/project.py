@@ -7,7 +7,16 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # What a copy of the real project needs in order to build.
-PROJECT_PARTS = ("mkdocs.yml", "compact", "codes_of_practice", "guide", "docs", "overrides", "build_scripts")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "compact",
+    "codes_of_practice",
+    "guide",
+    "signatories",
+    "docs",
+    "overrides",
+    "build_scripts",
+)
 
 
 def copy_fixture(name: str, destination: Path) -> Path:

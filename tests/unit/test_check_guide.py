@@ -148,7 +148,7 @@ def test_a_letter_that_does_not_exist(project: Path) -> None:
     assert problems_of(project) == [
         f'{GUIDE}:68: the outcome "write" shows the letter "raised", which is not a letter in guide/letters/. '
         'Did you mean "raise"?',
-        "guide/letters/raise.md:1: no outcome shows this letter; name it in an outcome's \"letter\", "
+        'guide/letters/raise.md:1: no outcome shows this letter; name it in an outcome\'s "letter", '
         "or delete the file.",
     ]
 

@@ -32,17 +32,18 @@ def test_the_committed_schema_is_current(name: str) -> None:
     assert committed == schema_files()[name], "run `python -m build_scripts schemas` and commit schemas/"
 
 
-@pytest.mark.parametrize("path", CODE_FILES, ids=lambda p: p.name)
-def test_each_code_passes_its_schema_and_names_it(path: Path) -> None:
-    assert path.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schemas/code-of-practice.schema.json\n"
-    )
-    jsonschema.validate(editor_view(path), schema("code-of-practice.schema.json"))
+SOURCES = [(path, "code-of-practice.schema.json") for path in CODE_FILES] + [
+    (ROOT / "codes_of_practice/contents.yml", "codes-of-practice-contents.schema.json"),
+    (ROOT / "guide/disputes.yml", "guide.schema.json"),
+    (ROOT / "guide/examples.yml", "guide-examples.schema.json"),
+    (ROOT / "signatories/register.yml", "signatories.schema.json"),
+]
 
 
-def test_the_list_of_codes_passes_its_schema() -> None:
-    data = editor_view(ROOT / "codes_of_practice/contents.yml")
-    jsonschema.validate(data, schema("codes-of-practice-contents.schema.json"))
+@pytest.mark.parametrize(("path", "name"), SOURCES, ids=lambda p: p.name if isinstance(p, Path) else p)
+def test_each_source_names_its_schema_and_passes_it(path: Path, name: str) -> None:
+    assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=../schemas/{name}\n")
+    jsonschema.validate(editor_view(path), schema(name))
 
 
 def test_the_schema_catches_what_the_loader_catches() -> None:

@@ -1,0 +1,49 @@
+"""The Downloads page: every PDF the build made, with its page count and size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .environment import markdown_environment
+from .pdf import Pdf
+from .print_documents import DOWNLOADS, HANDBOOK_PDF, PROCESS_PDF
+
+DOWNLOADS_PAGE = "downloads.md"
+
+
+@dataclass
+class Group:
+    id: str
+    heading: str
+    lead: str
+    documents: list[Pdf] = field(default_factory=list)
+
+
+def downloads_page(pdfs: list[Pdf]) -> str:
+    """The page; with no PDFs (the live preview makes none), a page that says where they come from."""
+    groups = {
+        "handbook": Group("handbook", "The handbook", "The Compact, its codes of practice and the disputes process."),
+        "process": Group(
+            "process", "The disputes process on one page", "The three stages in brief, for a noticeboard."
+        ),
+        "codes": Group("codes", "Codes of practice", "Each code of practice on its own."),
+        "signatory-copies": Group(
+            "signatory-copies",
+            "Signatory copies",
+            "The agreement (Sections 1 to 6) with a signature page, for each organisation of the register.",
+        ),
+    }
+    for pdf in pdfs:
+        groups[_group_of(pdf.path)].documents.append(pdf)
+    shown = [group for group in groups.values() if group.documents]
+    return markdown_environment().get_template("downloads.md.j2").render(groups=shown, documents=bool(pdfs))
+
+
+def _group_of(path: str) -> str:
+    if path == HANDBOOK_PDF:
+        return "handbook"
+    if path == PROCESS_PDF:
+        return "process"
+    if path.startswith(f"{DOWNLOADS}/signatory-copies/"):
+        return "signatory-copies"
+    return "codes"

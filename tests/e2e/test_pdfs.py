@@ -1,0 +1,168 @@
+"""The PDFs of the real build: every one there, accessible and well-formed, carrying the whole
+model's text, and the same bytes from two builds of one commit."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from build_scripts.model import Handbook
+from build_scripts.pipeline import check
+from build_scripts.text import words
+from tests.conftest import build_site
+
+HANDBOOK = "downloads/darlington-compact-handbook.pdf"
+PROCESS = "downloads/disputes-process-on-one-page.pdf"
+
+
+@pytest.fixture(scope="module")
+def handbook(root: Path) -> Handbook:
+    checked = check(root)
+    assert checked.handbook is not None and checked.problems == ()
+    return checked.handbook
+
+
+def expected_pdfs(handbook: Handbook) -> dict[str, tuple[int, int]]:
+    """Each PDF the build must make, with the range its page count must fall in."""
+    assert handbook.register is not None
+    pdfs = {HANDBOOK: (25, 80), PROCESS: (1, 1)}
+    pdfs |= {f"downloads/code-of-practice-{code.id}.pdf": (2, 8) for code in handbook.codes}
+    pdfs |= {f"downloads/signatory-copies/{o.id}.pdf": (6, 20) for o in handbook.register.organisations}
+    return pdfs
+
+
+@cache
+def reader(path: Path) -> PdfReader:
+    return PdfReader(path)
+
+
+def outline_titles(outline: list[object]) -> list[str]:
+    titles: list[str] = []
+    for entry in outline:
+        titles += outline_titles(entry) if isinstance(entry, list) else [getattr(entry, "title", "")]
+    return titles
+
+
+def text_words(pdf: PdfReader) -> list[str]:
+    """The words of a PDF's pages, without the running header and footer."""
+    result: list[str] = []
+    for page in pdf.pages:
+        # A line may end at the hyphen of a word such as "co-operation": join it up again.
+        lines = page.extract_text().replace("-\n", "-").split("\n")
+        body = [line for line in lines if not re.search(r"Page \d+ of \d+$", line)]
+        result += words(" ".join(body))
+    return result
+
+
+def contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def test_every_pdf_is_made_with_a_sensible_number_of_pages(site: Path, handbook: Handbook) -> None:
+    made = {p.relative_to(site).as_posix() for p in (site / "downloads").rglob("*.pdf")}
+    expected = expected_pdfs(handbook)
+    assert made == set(expected)
+    for path, (least, most) in expected.items():
+        pages = len(reader(site / path).pages)
+        assert least <= pages <= most, f"{path} has {pages} pages"
+
+
+def test_every_pdf_is_tagged_titled_in_british_english_with_fonts_embedded(site: Path, handbook: Handbook) -> None:
+    for path in expected_pdfs(handbook):
+        pdf = reader(site / path)
+        root = pdf.trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"]), f"{path} is not tagged"
+        assert "/StructTreeRoot" in root, path
+        assert root["/Lang"] == "en-GB", path
+        assert pdf.metadata is not None and pdf.metadata.title, path
+    fonts = set()
+    for page in reader(site / HANDBOOK).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert "Open-Sans" in fonts
+
+
+def test_the_handbook_has_a_bookmark_for_every_section_and_code(site: Path, handbook: Handbook) -> None:
+    titles = outline_titles(reader(site / HANDBOOK).outline)
+    for page in handbook.pages:
+        assert page.heading in titles
+    for code in handbook.codes:
+        assert f"{code.title}: code of practice" in titles
+    assert "About this edition" in titles and "The disputes process" in titles
+    for code in handbook.codes:
+        assert outline_titles(reader(site / f"downloads/code-of-practice-{code.id}.pdf").outline)[0] == (
+            f"{code.title}: code of practice"
+        )
+
+
+def test_every_principle_commitment_and_clause_is_in_the_handbook(site: Path, handbook: Handbook) -> None:
+    text = text_words(reader(site / HANDBOOK))
+    missing = [item.id for item in handbook.items if not contains(text, words(item.text))]
+    missing += [clause.id for clause in handbook.clauses if not contains(text, words(clause.text))]
+    assert not missing, f"not found in the handbook PDF: {missing}"
+
+
+def test_the_contents_give_page_numbers_and_links(site: Path) -> None:
+    pdf = reader(site / HANDBOOK)
+    contents = pdf.pages[1]
+    found = re.search(r"Section 6: Resolving Disagreements[ .]*(\d+)", contents.extract_text(extraction_mode="layout"))
+    assert found, "no page number for Section 6 in the contents"
+    section_6 = pdf.pages[int(found.group(1)) - 1].extract_text()
+    assert "Section 6: Resolving Disagreements" in section_6.split("\n")[:3]
+    links = [a.get_object() for a in contents.get("/Annots", [])]
+    assert len(links) >= 10 and all(a["/Subtype"] == "/Link" for a in links)
+
+
+def test_the_process_fits_on_one_page_with_its_diagram(site: Path) -> None:
+    pdf = reader(site / PROCESS)
+    assert len(pdf.pages) == 1
+    text = " ".join(words(pdf.pages[0].extract_text()))
+    assert "Stage 3" in text and "closed in 2011" in text
+
+
+def test_a_signatory_copy_names_its_organisation_on_its_cover_and_signature_page(
+    site: Path, handbook: Handbook
+) -> None:
+    assert handbook.register is not None
+    for organisation in (handbook.register.organisations[0], handbook.register.organisations[-1]):
+        pdf = reader(site / f"downloads/signatory-copies/{organisation.id}.pdf")
+        cover, signature = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
+        assert organisation.name in cover
+        assert f"Signed for and on behalf of {organisation.name}" in " ".join(signature.split())
+        assert "Counter-signed" in signature
+        total = len(pdf.pages)
+        assert f"Page {total} of {total}" in signature
+        assert "Section 6: Resolving Disagreements" in outline_titles(pdf.outline)
+
+
+def test_the_downloads_page_lists_every_pdf_with_its_pages_and_size(site: Path, handbook: Handbook) -> None:
+    page = (site / "downloads/index.html").read_text(encoding="utf-8")
+    for path in expected_pdfs(handbook):
+        pages = len(reader(site / path).pages)
+        size = round((site / path).stat().st_size / 1024)
+        name = path.removeprefix("downloads/")
+        assert re.search(rf'href="{re.escape(name)}">[^<]+</a> \(PDF, {pages} pages?, {size} KB\)', page), path
+
+
+def test_two_builds_of_one_commit_make_the_same_pdfs(root: Path, site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    result = build_site(root, again)
+    assert result.returncode == 0, result.stderr
+
+    def digests(folder: Path) -> dict[str, str]:
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*.pdf"))
+        }
+
+    assert digests(again) == digests(site)
