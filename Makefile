@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check serve lint bench venv system-packages lock schemas clean
+.PHONY: build test check serve lint bench addresses dist venv system-packages lock schemas clean
 
 build: $(STAMP) system-packages
 	$(PY) -m build_scripts build
@@ -26,6 +26,14 @@ check: $(STAMP)
 # Timings, printed as figures; never a pass or fail.
 bench: $(STAMP) system-packages
 	$(PY) benchmarks/bench.py
+
+# The built site as one archive, dist/darlington-compact-handbook-site.tar.gz, for any static host.
+dist: build
+	$(PY) -m build_scripts dist
+
+# After a deliberate change that publishes new addresses: add them to the link promise.
+addresses: build
+	$(PY) -m build_scripts addresses
 
 schemas: $(STAMP)
 	$(PY) -m build_scripts schemas
@@ -68,4 +76,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-new-* .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .site-new-* .site-old .pytest_cache .mypy_cache .ruff_cache

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from .guide_paths import count_pages
 from .model import Handbook
-from .pipeline import check, generated_files
+from .pipeline import check, configured_site_url, generated_files
 from .problems import plural, summary
-from .publish import build_site, write_files
+from .promise import PROMISE_FILE, add_to_promise, published_addresses, read_promise, unresolved
+from .publish import build_site, make_archive, write_files
 from .schemas import SCHEMAS_DIR, schema_files
 
 
@@ -23,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check the sources; write nothing")
     commands.add_parser("schemas", help="rewrite the JSON Schemas of the source files in schemas/")
+    dist = commands.add_parser("dist", help="pack the built site into one archive for a static host")
+    dist.add_argument("--site-dir", type=Path, default=None)
+    dist.add_argument("--out", type=Path, default=None)
+    promise = commands.add_parser("addresses", help="add the addresses a built site publishes to addresses.txt")
+    promise.add_argument("--site-dir", type=Path, default=None)
     render = commands.add_parser("render", help="write the generated pages (Markdown) and files into a folder")
     render.add_argument("--out", type=Path, required=True)
     render.add_argument("--no-pdfs", action="store_true", help="leave out the PDFs, which take a few seconds")
@@ -34,6 +40,14 @@ def main(argv: list[str] | None = None) -> int:
         written = write_files(schema_files(), root / SCHEMAS_DIR)
         print(f"Wrote {len(written)} schemas into {SCHEMAS_DIR}/.")
         return 0
+    if args.command == "dist":
+        site = args.site_dir or root / "site"
+        if not (site / "index.html").is_file():
+            print(f"There is no built site in {site}: run `make build` first.", file=sys.stderr)
+            return 1
+        archive = make_archive(site, args.out or root / "dist" / "darlington-compact-handbook-site.tar.gz")
+        print(f"Packed {site} into {archive}.")
+        return 0
     if args.command == "build":
         # The site hook checks the sources itself, before anything is written.
         return build_site(root, args.site_dir or root / "site")
@@ -42,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     if not checked.ok or checked.handbook is None:
         print(summary(checked.problems), file=sys.stderr)
         return 1
+    if args.command == "addresses":
+        return promise_addresses(root, args.site_dir or root / "site", checked.handbook)
     if args.command == "check":
         handbook = checked.handbook
         print(
@@ -53,8 +69,22 @@ def main(argv: list[str] | None = None) -> int:
             f"{plural(len(handbook.clauses), 'clause')}{guide_summary(handbook)}."
         )
         return 0
-    written = write_files(generated_files(checked.handbook, with_pdfs=not args.no_pdfs), args.out)
+    files = generated_files(checked.handbook, configured_site_url(root), with_pdfs=not args.no_pdfs)
+    written = write_files(files, args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
+    return 0
+
+
+def promise_addresses(root: Path, site: Path, handbook: Handbook) -> int:
+    if not (site / "index.html").is_file():
+        print(f"There is no built site in {site}: run `make build` first.", file=sys.stderr)
+        return 1
+    new = add_to_promise(root, published_addresses(site, handbook))
+    print(f"Added {plural(len(new), 'address', 'addresses')} to {PROMISE_FILE}.")
+    broken = unresolved(site, read_promise(root))
+    if broken:
+        print("These promised addresses no longer resolve; add a redirect for each:\n  " + "\n  ".join(broken))
+        return 1
     return 0
 
 

@@ -1,8 +1,10 @@
 """The thin adapter between MkDocs and the handbook pipeline; the only module that imports MkDocs.
 
 `mkdocs.yml` names this file under `hooks:`. MkDocs calls, in this order:
-on_config (load and validate everything, stop before anything is written) and on_files (add the
-generated pages and files). The source folders are watched by `mkdocs serve` through `watch:` in mkdocs.yml.
+on_config (load and validate everything, stop before anything is written), on_files (add the
+generated pages and files), on_post_page and on_post_template (put the Content-Security-Policy in
+each page) and on_post_build (write the `_headers` file with the same policy). The source folders
+are watched by `mkdocs serve` through `watch:` in mkdocs.yml.
 Another engine calls the same pipeline through `python -m build_scripts render --out DIR` instead.
 """
 
@@ -14,11 +16,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from build_scripts.csp import HEADERS_FILE, headers_file, inline_script_hashes, with_policy
 from build_scripts.pipeline import check, generated_files
 from build_scripts.problems import summary
 
 _PAGES_KEY = "handbook_generated_pages"
+_HASHES_KEY = "handbook_script_hashes"
 PDFS_VARIABLE = "HANDBOOK_PDFS"
 """Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
 
@@ -32,7 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not checked.ok or checked.handbook is None:
         raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
-    config[_PAGES_KEY] = generated_files(checked.handbook, with_pdfs=os.environ.get(PDFS_VARIABLE, "1") != "0")
+    with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
+    config[_PAGES_KEY] = generated_files(checked.handbook, config.site_url or "", with_pdfs)
     return config
 
 
@@ -43,3 +49,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise Abort(f"docs/{uri} would hide the page the build makes from the sources; remove it.")
         files.append(File.generated(config, uri, content=content))
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    config[_HASHES_KEY] = config.get(_HASHES_KEY, set()) | set(inline_script_hashes(output))
+    return with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output_content
+    config[_HASHES_KEY] = config.get(_HASHES_KEY, set()) | set(inline_script_hashes(output_content))
+    return with_policy(output_content)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    (Path(config.site_dir) / HEADERS_FILE).write_text(headers_file(config.get(_HASHES_KEY, set())), encoding="utf-8")

@@ -10,10 +10,13 @@ from .model import Handbook
 from .problems import Problem
 from .render.codes import code_pages
 from .render.compact import compact_pages
+from .render.data import data_files
 from .render.downloads import DOWNLOADS_PAGE, downloads_page
 from .render.guide import guide_files
+from .render.images import image_files
+from .render.linking import LINKING_PAGE, linking_page
 from .render.pdf import build_pdfs
-from .render.signatories import signatory_files
+from .render.signatories import signatories_page
 from .schemas import SCHEMAS_DIR, schema_files
 from .validate import validate
 
@@ -44,7 +47,7 @@ def hand_written_pages(root: Path) -> list[str]:
     return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))]
 
 
-def generated_files(handbook: Handbook, with_pdfs: bool = False) -> dict[str, str | bytes]:
+def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = False) -> dict[str, str | bytes]:
     """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them.
 
     The PDFs take a few seconds; the live preview goes without them.
@@ -52,9 +55,20 @@ def generated_files(handbook: Handbook, with_pdfs: bool = False) -> dict[str, st
     files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook)}
     if handbook.guide is not None:
         files |= guide_files(handbook.guide)
-    files |= signatory_files(handbook, with_pdfs)
+    files |= signatories_page(handbook, with_pdfs)
+    files |= data_files(handbook, site_url)
+    files |= image_files()
+    files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
     pdfs = build_pdfs(handbook, files) if with_pdfs else []
     files |= {pdf.path: pdf.data for pdf in pdfs}
     files[DOWNLOADS_PAGE] = downloads_page(pdfs)
     return files
+
+
+def configured_site_url(root: Path) -> str:
+    """The site's published address, as mkdocs.yml gives it (the one setting read from there)."""
+    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.removeprefix("site_url:").strip().strip("'\"")
+    return ""

@@ -30,6 +30,11 @@ def table_cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def sentence(text: str) -> str:
+    """Text ending as a sentence does: "Does the Compact apply?" stays, "Stage 1" gets a full stop."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -48,6 +53,7 @@ def markdown_environment() -> Environment:
     env.filters["one_line"] = one_line
     env.filters["long_date"] = long_date
     env.filters["cell"] = table_cell
+    env.filters["sentence"] = sentence
     return env
 
 

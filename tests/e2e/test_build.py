@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
 
+from build_scripts.publish import make_archive
 from tests.conftest import build_site
 from tests.support.project import copy_project, edit
 
@@ -112,14 +114,30 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
 
 def test_render_writes_the_generated_pages_for_another_engine(root: Path, tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "build_scripts", "--root", str(root), "render", "--out", str(tmp_path / "out")],
+        [
+            sys.executable,
+            "-m",
+            "build_scripts",
+            "--root",
+            str(root),
+            "render",
+            "--no-pdfs",
+            "--out",
+            str(tmp_path / "out"),
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert (
-        (tmp_path / "out/compact/resolving-disagreements.md")
-        .read_text(encoding="utf-8")
-        .startswith("# Section 6: Resolving Disagreements")
-    )
+    page = (tmp_path / "out/compact/resolving-disagreements.md").read_text(encoding="utf-8")
+    assert "\n# Section 6: Resolving Disagreements\n" in page
+
+
+def test_dist_packs_the_site_into_one_archive_the_same_every_time(site: Path, tmp_path: Path) -> None:
+    first = make_archive(site, tmp_path / "a" / "site.tar.gz")
+    second = make_archive(site, tmp_path / "b" / "site.tar.gz")
+    assert first.read_bytes() == second.read_bytes()
+    with tarfile.open(first) as archive:
+        names = archive.getnames()
+    assert "index.html" in names and "_headers" in names and "downloads/darlington-compact-handbook.pdf" in names

@@ -43,3 +43,37 @@ def test_a_request_elsewhere_would_be_seen(browser: Browser, server: SiteServer)
     page.set_content('<link rel="stylesheet" href="http://fonts.invalid/css">')
     ctx.close()
     assert "http://fonts.invalid/css" in seen
+
+
+@pytest.mark.browser
+def test_no_page_breaks_its_content_security_policy(browser: Browser, server: SiteServer) -> None:
+    """Every page declares a policy that allows only this site, and nothing the page does breaks it:
+    Material's own scripts run (search, navigation), and Chromium reports no violation."""
+    ctx = context(browser, javascript=True)
+    page = ctx.new_page()
+    reports: list[str] = []
+    page.on("console", lambda message: reports.append(f"{page.url}: {message.text}"))
+    for address in audited_pages(server.root):
+        page.goto(server.url(address), wait_until="networkidle")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert policy.count() == 1, address
+        assert "default-src 'self'" in (policy.get_attribute("content") or "")
+        assert not page.evaluate("document.documentElement.classList.contains('no-js')"), (
+            f"{address}: scripts did not run"
+        )
+    ctx.close()
+    violations = [r for r in reports if "Content Security Policy" in r or "Content-Security-Policy" in r]
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.browser
+def test_a_policy_violation_would_be_seen(browser: Browser) -> None:
+    ctx = context(browser, javascript=True)
+    page = ctx.new_page()
+    reports: list[str] = []
+    page.on("console", lambda message: reports.append(message.text))
+    page.set_content(
+        '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'"><script>document.title="x"</script>'
+    )
+    ctx.close()
+    assert any("Content Security Policy" in r for r in reports)

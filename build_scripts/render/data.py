@@ -1,0 +1,186 @@
+"""The handbook as data for partners and their tools: /data/compact.json, codes.json and guide.json,
+each with a JSON Schema in /schemas/data/, and the edition in each file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..addresses import code_page, compact_page, step_page
+from ..guide_model import Guide, Question
+from ..model import Handbook, Register
+from .print_documents import signatory_pdf
+
+DATA_DIR = "data"
+REGISTER_CSV = f"{DATA_DIR}/signatories.csv"
+COLUMNS = ("id", "name", "sector", "status", "signed_on", "champion", "signatory_copy")
+SCHEMA_DIR = "schemas/data"
+SCHEMA_VERSION = "https://json-schema.org/draft/2020-12/schema"
+
+
+def page_url(site_url: str, page: str, anchor: str = "") -> str:
+    """The absolute address of a docs-relative page: compact/introduction.md -> https://.../compact/introduction/."""
+    path = page.removesuffix(".md").removesuffix("index")
+    path = path if path.endswith("/") or not path else f"{path}/"
+    return f"{site_url.rstrip('/')}/{path}" + (f"#{anchor}" if anchor else "")
+
+
+def data_files(handbook: Handbook, site_url: str) -> dict[str, str]:
+    documents = {"compact": _compact(handbook, site_url), "codes": _codes(handbook, site_url)}
+    if handbook.guide is not None:
+        documents["guide"] = _guide(handbook.guide, site_url)
+    files = {}
+    if handbook.register is not None:
+        rows = _register_rows(handbook.register, site_url)
+        documents["signatories"] = ("organisations", rows, _object({column: TEXT for column in COLUMNS}))
+        files[REGISTER_CSV] = _csv(rows)
+    for name, items in documents.items():
+        key, value, item_schema = items
+        schema_path = f"{SCHEMA_DIR}/{name}.schema.json"
+        data = {"schema": f"{site_url.rstrip('/')}/{schema_path}", **_edition(handbook), key: value}
+        files[f"{DATA_DIR}/{name}.json"] = _json(data)
+        files[schema_path] = _json(_schema(name, key, item_schema))
+    return files
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _edition(handbook: Handbook) -> dict[str, str]:
+    return {"edition": handbook.edition.name, "published": handbook.edition.published}
+
+
+def _schema(name: str, key: str, item: dict[str, Any]) -> dict[str, Any]:
+    text = {"type": "string"}
+    return {
+        "$schema": SCHEMA_VERSION,
+        "title": f"The Darlington Compact handbook: {name}",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema", "edition", "published", key],
+        "properties": {
+            "schema": {**text, "format": "uri"},
+            "edition": text,
+            "published": {**text, "format": "date"},
+            key: {"type": "array", "items": item},
+        },
+    }
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
+
+
+TEXT = {"type": "string"}
+URL = {"type": "string", "format": "uri"}
+IDS = {"type": "array", "items": {"type": "string"}}
+
+
+def _compact(handbook: Handbook, site_url: str) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
+    items = []
+    for page in handbook.pages:
+        for group in page.groups:
+            for item in group.items:
+                items.append(
+                    {
+                        "id": item.id,
+                        "kind": item.kind,
+                        "title": item.title,
+                        "text": item.text,
+                        "url": page_url(site_url, compact_page(page.id), item.id),
+                    }
+                )
+    schema = _object({"id": TEXT, "kind": TEXT, "title": TEXT, "text": TEXT, "url": URL})
+    return "principles_and_commitments", items, schema
+
+
+def _codes(handbook: Handbook, site_url: str) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
+    codes = [
+        {
+            "id": code.id,
+            "title": code.title,
+            "status": code.status,
+            "version": code.version,
+            "review_date": code.review_date,
+            "url": page_url(site_url, code_page(code.id)),
+            "clauses": [
+                {
+                    "id": clause.id,
+                    "sector": clause.sector,
+                    "title": clause.title,
+                    "text": clause.text,
+                    "expands": [reference.id for reference in clause.expands],
+                    "url": page_url(site_url, code_page(code.id), clause.id),
+                }
+                for clause in code.clauses
+            ],
+        }
+        for code in handbook.codes
+    ]
+    clause = _object({"id": TEXT, "sector": TEXT, "title": TEXT, "text": TEXT, "expands": IDS, "url": URL})
+    schema = _object(
+        {
+            "id": TEXT,
+            "title": TEXT,
+            "status": {"enum": ["draft", "adopted"]},
+            "version": TEXT,
+            "review_date": TEXT,
+            "url": URL,
+            "clauses": {"type": "array", "items": clause},
+        }
+    )
+    return "codes", codes, schema
+
+
+def _guide(guide: Guide, site_url: str) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
+    steps: list[dict[str, Any]] = []
+    for step in guide.steps:
+        entry: dict[str, Any] = {
+            "id": step.id,
+            "kind": "question" if isinstance(step, Question) else "outcome",
+            "stage": step.stage,
+            "title": step.title,
+            "url": page_url(site_url, step_page(step.id)),
+            "choices": [],
+        }
+        if isinstance(step, Question):
+            entry["choices"] = [{"label": c.label, "slug": c.slug, "next": c.next.id} for c in step.choices]
+        steps.append(entry)
+    choice = _object({"label": TEXT, "slug": TEXT, "next": TEXT})
+    schema = _object(
+        {
+            "id": TEXT,
+            "kind": {"enum": ["question", "outcome"]},
+            "stage": TEXT,
+            "title": TEXT,
+            "url": URL,
+            "choices": {"type": "array", "items": choice},
+        }
+    )
+    return "steps", steps, schema
+
+
+def _register_rows(register: Register, site_url: str) -> list[dict[str, str]]:
+    return [
+        {
+            "id": o.id,
+            "name": o.name,
+            "sector": o.sector,
+            "status": o.status,
+            "signed_on": o.signed_on,
+            "champion": o.champion,
+            "signatory_copy": f"{site_url.rstrip('/')}/{signatory_pdf(o.id)}",
+        }
+        for o in register.organisations
+    ]
+
+
+def _csv(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

@@ -1,0 +1,56 @@
+"""The link promise: every address in addresses.txt still works, and every address the site
+publishes is in it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs_redirects.plugin import write_html
+
+from build_scripts.model import Handbook
+from build_scripts.pipeline import check
+from build_scripts.promise import published_addresses, read_promise, unresolved
+
+
+def handbook_of(root: Path) -> Handbook:
+    checked = check(root)
+    assert checked.handbook is not None
+    return checked.handbook
+
+
+def test_every_promised_address_still_resolves(root: Path, site: Path) -> None:
+    promised = read_promise(root)
+    assert len(promised) > 200
+    assert unresolved(site, promised) == []
+
+
+def test_every_published_address_is_promised(root: Path, site: Path) -> None:
+    new = sorted(set(published_addresses(site, handbook_of(root))) - set(read_promise(root)))
+    assert not new, "run `make addresses` and commit addresses.txt; not yet promised:\n" + "\n".join(new)
+
+
+def test_the_promise_covers_every_kind_of_address(root: Path) -> None:
+    promised = set(read_promise(root))
+    assert "/compact/resolving-disagreements/#stage-2" in promised
+    assert "/compact/principles-and-commitments/#principle-partnership" in promised
+    assert "/codes/resources-and-procurement/#rp-prompt-payment" in promised
+    assert "/guide/step/refer-to-the-panel/" in promised
+    assert "/downloads/darlington-compact-handbook.pdf" in promised
+    assert not [a for a in promised if a.startswith("/guide/start/")]
+
+
+def test_a_page_removed_without_a_redirect_breaks_the_promise(root: Path, site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    promised = read_promise(root)
+    shutil.rmtree(copy / "compact/context")
+    (copy / "compact/resolving-disagreements/index.html").unlink()
+    broken = unresolved(copy, promised)
+    assert "/compact/context/" in broken
+    assert "/compact/resolving-disagreements/#stage-2" in broken
+    # With mkdocs-redirects' own page left behind, the old addresses lead on to the new ones.
+    shutil.copytree(site / "compact/resolving-disagreements", copy / "compact/disputes")
+    write_html(str(copy), "compact/resolving-disagreements/index.html", "../disputes/")
+    write_html(str(copy), "compact/context/index.html", "../introduction/")
+    assert unresolved(copy, promised) == []
