@@ -1,26 +1,40 @@
-"""Timings of the build, printed as figures (`make bench`). Nothing here passes or fails.
+"""Timings and sizes of the build, printed as figures (`make bench`). Nothing here passes or fails.
 
-Each figure is the median of a few runs on this machine; compare figures from one machine only.
+Compare figures from one machine only. Run with BENCH_RUNS=1 for a quick look.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.synthetic import make_large_handbook  # noqa: E402
 from build_scripts.pipeline import check, generated_files  # noqa: E402
 from build_scripts.render.pdf import build_pdfs  # noqa: E402
+from tests.support.project import copy_project  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+PAGES = {
+    "home page": ("", "index.md"),
+    "a Compact page": ("compact/resolving-disagreements/", "compact/resolving-disagreements.md"),
+    "a guide step": (
+        "guide/start/raising/public-and-third/yes/no/",
+        "guide/start/raising/public-and-third/yes/no/index.md",
+    ),
+}
 
 
 def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -32,32 +46,160 @@ def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
-def build(with_pdfs: bool) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "HANDBOOK_PDFS": "1" if with_pdfs else "0", "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "build_scripts", "build", "--site-dir", f"{folder}/site"]
-        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+def build(project: Path, site: Path, with_pdfs: bool) -> None:
+    env = {**os.environ, "HANDBOOK_PDFS": "1" if with_pdfs else "0", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "build_scripts", "--root", str(project), "build", "--site-dir", str(site)]
+    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
 
 
-def main() -> None:
-    checked = check(ROOT)
-    assert checked.handbook is not None, "the sources have problems: run `make check`"
-    handbook = checked.handbook
+def timings(work: Path) -> None:
+    handbook = check(ROOT).handbook
+    assert handbook is not None, "the sources have problems: run `make check`"
     files = generated_files(handbook)
     pdfs = build_pdfs(handbook, files)
     rows = [
         ("make check: load and validate every source", median_seconds(lambda: check(ROOT))),
-        ("render every page (no PDFs)", median_seconds(lambda: generated_files(handbook))),
+        ("render every page and file (no PDFs)", median_seconds(lambda: generated_files(handbook))),
         (
             f"every PDF ({len(pdfs)} files, {sum(p.pages for p in pdfs)} pages)",
             median_seconds(lambda: build_pdfs(handbook, files)),
         ),
-        ("whole build with PDFs (make build)", median_seconds(lambda: build(True))),
-        ("whole build without PDFs (as make serve)", median_seconds(lambda: build(False))),
+        ("whole build with PDFs (make build)", median_seconds(lambda: build(ROOT, work / "site", True))),
+        ("whole build without PDFs (as make serve)", median_seconds(lambda: build(ROOT, work / "site", False))),
     ]
-    print(f"Median of {RUNS} runs, {os.cpu_count()} cores:")
+    print(f"Timings: median of {RUNS} runs on {os.cpu_count()} cores")
     for label, seconds in rows:
-        print(f"  {seconds:6.2f} s  {label}")
+        print(f"  {seconds:7.2f} s  {label}")
+
+
+def serve_rebuild(work: Path) -> None:
+    """From saving a guide file to the preview serving the change."""
+    (work / "serve").mkdir()
+    project = copy_project(ROOT, work / "serve")
+    port = 8765
+    env = {**os.environ, "HANDBOOK_PDFS": "0", "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/guide/step/evolution-a-party/"
+    try:
+        wait_for(url, "organisations in dispute", 60)
+        guide = project / "guide/disputes.yml"
+        guide.write_text(guide.read_text().replace("organisations in dispute?", "parties in the dispute?"), "utf-8")
+        start = time.perf_counter()
+        wait_for(url, "parties in the dispute?", 60)
+        print(f"  {time.perf_counter() - start:7.2f} s  make serve: from saving a guide edit to the page showing it")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def wait_for(url: str, text: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(url)
+
+
+def transfer(site: Path, address: str) -> tuple[int, int, int, int]:
+    """Compressed bytes of a page's HTML, its stylesheets and its scripts, and its requests elsewhere."""
+    page = site / address / "index.html"
+    html = page.read_text(encoding="utf-8")
+    css = js = external = 0
+    for kind, href in re.findall(r'<(link|script)[^>]*?(?:href|src)="([^"]+)"', html):
+        if kind == "link" and "stylesheet" not in html[html.find(href) - 80 : html.find(href)]:
+            continue
+        if "://" in href:
+            external += 1
+            continue
+        size = len(gzip.compress((page.parent / href).resolve().read_bytes(), 9))
+        css, js = (css + size, js) if kind == "link" else (css, js + size)
+    return len(gzip.compress(html.encode("utf-8"), 9)), css, js, external
+
+
+def default_material_site(work: Path) -> Path:
+    """The same Markdown, built with Material for MkDocs as it comes."""
+    rendered = work / "rendered"
+    subprocess.run(
+        [sys.executable, "-m", "build_scripts", "render", "--no-pdfs", "--out", str(rendered)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    default = work / "default"
+    (default / "docs").mkdir(parents=True)
+    nav = []
+    for _, source in PAGES.values():
+        target = default / "docs" / source
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = (ROOT / "docs" / source) if (ROOT / "docs" / source).is_file() else (rendered / source)
+        body = text.read_text(encoding="utf-8")
+        body = body.split("\n---\n", 1)[1] if body.startswith("---\n") else body
+        target.write_text(body, encoding="utf-8")
+        nav.append(f"  - {source}")
+    (default / "mkdocs.yml").write_text(
+        "site_name: The Darlington Compact\ntheme:\n  name: material\nmarkdown_extensions:\n"
+        "  - admonition\n  - attr_list\n  - md_in_html\n  - tables\n  - def_list\nnav:\n" + "\n".join(nav) + "\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=default, env=env, check=True, capture_output=True
+    )
+    return default / "site"
+
+
+def sizes(work: Path) -> None:
+    ours = work / "ours"
+    build(ROOT, ours, False)
+    default = default_material_site(work)
+    print("Bytes a browser transfers for a page, compressed (gzip -9): HTML + CSS + JS = total")
+    print(f"  {'page':<16} {'this handbook':>36}   {'Material as it comes':>44}")
+    for label, (address, source) in PAGES.items():
+        h, c, j, e = transfer(ours, address)
+        default_address = source.removesuffix("index.md").removesuffix(".md") + (
+            "/" if not source.endswith("index.md") else ""
+        )
+        dh, dc, dj, de = transfer(default, default_address.lstrip("/"))
+        print(
+            f"  {label:<16} {h:>6} + {c:>6} + {j:>6} = {h + c + j:>7}   "
+            f"{dh:>6} + {dc:>6} + {dj:>6} = {dh + dc + dj:>7} (+{de} requests elsewhere: fonts)"
+        )
+
+
+def growth(work: Path) -> None:
+    large = make_large_handbook(ROOT, work / "large")
+    checked = check(large)
+    assert checked.handbook is not None and not checked.problems, checked.problems[:3]
+    guide = checked.handbook.guide
+    assert guide is not None
+    label = f"{len(checked.handbook.codes)} codes, a guide of {len(guide.steps)} steps"
+    print(f"A synthetic large handbook ({label}):")
+    print(f"  {median_seconds(lambda: check(large), 1):7.2f} s  make check")
+    print(f"  {median_seconds(lambda: build(large, work / 'large-site', False), 1):7.2f} s  whole build without PDFs")
+    print(f"  {median_seconds(lambda: build(large, work / 'large-site', True), 1):7.2f} s  whole build with PDFs")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        timings(work)
+        serve_rebuild(work)
+        print()
+        sizes(work)
+        print()
+        growth(work)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -48,14 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         archive = make_archive(site, args.out or root / "dist" / "darlington-compact-handbook-site.tar.gz")
         print(f"Packed {site} into {archive}.")
         return 0
-    if args.command == "build":
-        # The site hook checks the sources itself, before anything is written.
-        return build_site(root, args.site_dir or root / "site")
-
     checked = check(root)
     if not checked.ok or checked.handbook is None:
         print(summary(checked.problems), file=sys.stderr)
         return 1
+    if args.command == "build":
+        # Checked here as well as in the site hook, so that a problem in mkdocs.yml is reported
+        # like any other, before MkDocs reads it.
+        return build_site(root, args.site_dir or root / "site")
     if args.command == "addresses":
         return promise_addresses(root, args.site_dir or root / "site", checked.handbook)
     if args.command == "check":

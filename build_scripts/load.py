@@ -21,7 +21,7 @@ from .model import (
 )
 from .problems import Problem, Source, problem
 from .records import SLUG, SLUG_RULE, Record
-from .yaml_source import load_yaml_file, read_text, split_front_matter
+from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
 
 COMPACT_DIR = "compact"
 CONTENTS = f"{COMPACT_DIR}/contents.yml"
@@ -83,6 +83,7 @@ def _load_page(root: Path, page_id: str, relative: str, problems: list[Problem])
     if len(problems) > before:
         return None
     meta = Record(front, relative, 1, "The front matter", ("title",), ("label", "items"), problems)
+    problems += markdown_problems(relative, body, body_line)
     groups: tuple[ItemGroup, ...] = ()
     items_file = meta.text("items", required=False)
     if items_file:

@@ -10,7 +10,7 @@ from .guide_model import Choice, ExampleAnswer, Guide, Letter, Outcome, Question
 from .model import Reference
 from .problems import Problem, Source, problem
 from .records import SLUG, SLUG_RULE, Record
-from .yaml_source import load_yaml_file, read_text, split_front_matter
+from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
 
 GUIDE_DIR = "guide"
 GUIDE_FILE = f"{GUIDE_DIR}/disputes.yml"
@@ -192,8 +192,9 @@ def _letters(root: Path, problems: list[Problem]) -> list[Letter]:
         problems.extend(read_problems)
         if text is None:
             continue
-        front, body, _ = split_front_matter(text, relative, problems)
+        front, body, body_line = split_front_matter(text, relative, problems)
         meta = Record.of(LETTER, front, relative, 1, problems)
+        problems.extend(markdown_problems(relative, body, body_line))
         if not body.strip():
             problems.append(problem(relative, 1, "the letter has no text; write it after the front matter."))
         letters.append(Letter(path.stem, meta.text("title"), body.strip(), Source(relative, 1)))

@@ -5,20 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import DOWNLOADS_PAGE, LINKING_PAGE
 from .load import load_handbook
 from .model import Handbook
 from .problems import Problem
 from .render.codes import code_pages
 from .render.compact import compact_pages
 from .render.data import data_files
-from .render.downloads import DOWNLOADS_PAGE, downloads_page
+from .render.downloads import downloads_page
 from .render.guide import guide_files
 from .render.images import image_files
-from .render.linking import LINKING_PAGE, linking_page
+from .render.linking import linking_page
 from .render.pdf import build_pdfs
 from .render.signatories import signatories_page
 from .schemas import SCHEMAS_DIR, schema_files
-from .validate import validate
+from .validate import known_pages, validate
+from .validate_config import validate_site_config
 
 DOCS_DIR = "docs"
 
@@ -38,7 +40,12 @@ def check(root: Path) -> Checked:
     loaded = load_handbook(root)
     problems = list(loaded.problems)
     if loaded.handbook is not None:
-        problems += validate(loaded.handbook, hand_written_pages(root))
+        docs = hand_written_pages(root)
+        problems += validate(loaded.handbook, docs)
+        # A source that could not be read takes its page with it; the navigation naming that page
+        # is then reported only once the source is fixed, not as a second, misleading problem.
+        pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
+        problems += validate_site_config(root, pages)
     return Checked(loaded.handbook, tuple(sorted(set(problems))))
 
 

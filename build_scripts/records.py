@@ -8,6 +8,7 @@ from typing import Any
 
 from .fields import SLUG_PATTERN, RecordSpec
 from .problems import Problem, did_you_mean, problem
+from .text import html_in, html_message
 from .yaml_source import LineList, LineMap
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -79,7 +80,13 @@ class Record:
                 problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be text, not a list or mapping.')
             )
             return ""
+        self._no_html(key, value, self.line_of(key))
         return value.strip()
+
+    def _no_html(self, key: str, value: str, line: int) -> None:
+        tag = html_in(value)
+        if tag:
+            self.problems.append(problem(self.path, line, f'"{key}" of {self.what}: {html_message(tag)}'))
 
     def slug(self, key: str) -> str:
         """A field that must be an id: a lowercase slug, safe to use in an address."""
@@ -183,5 +190,6 @@ class Record:
             elif not isinstance(item, str):
                 self.problems.append(problem(self.path, line, f'this item of "{key}" should be text, not a list.'))
             else:
+                self._no_html(key, item, line)
                 result.append((item.strip(), line))
         return result

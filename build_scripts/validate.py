@@ -8,8 +8,11 @@ from .addresses import (
     ABOUT_EDITION,
     CODE_ANCHORS,
     CODES_INDEX,
+    DOWNLOADS_PAGE,
     GUIDE_EXAMPLES,
     GUIDE_INDEX,
+    LINKING_PAGE,
+    SIGNATORIES_PAGE,
     code_page,
     compact_page,
     step_page,
@@ -26,9 +29,7 @@ from .validate_signatories import validate_register
 def validate(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
     """Every problem of the handbook as a whole; `other_pages` are the hand-written pages of docs/."""
     anchors = page_anchors(handbook)
-    known = set(anchors) | {ABOUT_EDITION, CODES_INDEX, GUIDE_INDEX, GUIDE_EXAMPLES} | set(other_pages)
-    if handbook.guide is not None:
-        known |= {step_page(step.id) for step in handbook.guide.steps}
+    known = known_pages(handbook, other_pages)
     return [
         *_unique_ids(handbook),
         *_duplicate_anchors(handbook),
@@ -38,6 +39,15 @@ def validate(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Proble
         *(validate_guide(handbook.guide, anchors, known) if handbook.guide else []),
         *(validate_register(handbook.register) if handbook.register else []),
     ]
+
+
+def known_pages(handbook: Handbook, other_pages: Iterable[str] = ()) -> set[str]:
+    """Every page of the site, docs-relative: the generated ones and the hand-written `other_pages`."""
+    known = set(page_anchors(handbook)) | set(other_pages)
+    known |= {ABOUT_EDITION, CODES_INDEX, GUIDE_INDEX, GUIDE_EXAMPLES, LINKING_PAGE, DOWNLOADS_PAGE, SIGNATORIES_PAGE}
+    if handbook.guide is not None:
+        known |= {step_page(step.id) for step in handbook.guide.steps}
+    return known
 
 
 def page_anchors(handbook: Handbook) -> dict[str, set[str]]:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, problem
+from .text import html_lines, html_message
 
 
 class LineMap(dict[str, Any]):
@@ -77,7 +78,17 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
     """The data in `text`, or None and the problems that stop it being read."""
-    loader = _Loader(text, path, line_offset)
+    try:
+        loader = _Loader(text, path, line_offset)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1 + line_offset
+        return None, [
+            problem(
+                path,
+                line,
+                f"this line holds a control character (#x{error.character:04x}) that a text file may not; delete it.",
+            )
+        ]
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
@@ -100,9 +111,24 @@ def _yaml_hint(what: str) -> str:
     return "Check the indentation and quotes on this line and the one before."
 
 
+MAX_SOURCE_BYTES = 1_000_000
+"""A source file is text an editor writes: one over this size is surely the wrong file."""
+
+
 def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
     """The text of a UTF-8 source file, or None and why it cannot be read."""
     try:
+        size = (root / relative).stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            megabytes = size / 1_000_000
+            return None, [
+                problem(
+                    relative,
+                    1,
+                    f"this file is {megabytes:.1f} MB, far more than a source file should be "
+                    f"(at most {MAX_SOURCE_BYTES // 1_000_000} MB); check that it is the right file.",
+                )
+            ]
         raw = (root / relative).read_bytes()
     except FileNotFoundError:
         return None, [problem(relative, 1, "this file is missing; create it or remove what names it.")]
@@ -113,7 +139,16 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [problem(relative, line, "this file is not UTF-8 text; save it as UTF-8 in your editor.")]
-    return text.removeprefix("\ufeff"), []
+    if text.startswith("\ufeff"):
+        return text.removeprefix("\ufeff"), [
+            problem(
+                relative,
+                1,
+                'this file starts with a byte-order mark, which some tools misread; save it as "UTF-8", '
+                'not "UTF-8 with BOM".',
+            )
+        ]
+    return text, []
 
 
 def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object:
@@ -155,3 +190,8 @@ def strip_front_matter(text: str) -> str:
         return text
     end = text.find("\n---\n", 4)
     return text[end + 5 :] if end != -1 else text
+
+
+def markdown_problems(path: str, body: str, body_line: int) -> list[Problem]:
+    """A problem for each line of a Markdown body that holds HTML."""
+    return [problem(path, body_line + index, f"this line: {html_message(tag)}") for index, tag in html_lines(body)]

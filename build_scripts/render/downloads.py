@@ -8,8 +8,6 @@ from .environment import markdown_environment
 from .pdf import Pdf
 from .print_documents import DOWNLOADS, HANDBOOK_PDF, PROCESS_PDF
 
-DOWNLOADS_PAGE = "downloads.md"
-
 
 @dataclass
 class Group:

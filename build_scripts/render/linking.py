@@ -7,8 +7,6 @@ from .data import page_url
 from .environment import markdown_environment
 from .images import BADGE_PNG, BADGE_SIZE, BADGE_SVG, BADGE_TEXT
 
-LINKING_PAGE = "about/linking.md"
-
 
 def badge_snippet(site_url: str) -> str:
     """The HTML a partner pastes to show the badge, linking to the handbook."""

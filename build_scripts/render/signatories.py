@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from ..addresses import SIGNATORIES_PAGE
 from ..model import Handbook
 from .environment import markdown_environment
 from .print_documents import signatory_pdf
-
-SIGNATORIES_PAGE = "signatories.md"
 
 
 def signatories_page(handbook: Handbook, with_pdfs: bool) -> dict[str, str]:

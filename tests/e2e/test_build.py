@@ -141,3 +141,21 @@ def test_dist_packs_the_site_into_one_archive_the_same_every_time(site: Path, tm
     with tarfile.open(first) as archive:
         names = archive.getnames()
     assert "index.html" in names and "_headers" in names and "downloads/darlington-compact-handbook.pdf" in names
+
+
+def test_two_builds_of_one_commit_are_identical_byte_for_byte(root: Path, site: Path, tmp_path: Path) -> None:
+    """Sitemap dates, the search index, every page and every PDF: the same commit, the same bytes."""
+    again = tmp_path / "site"
+    result = build_site(root, again)
+    assert result.returncode == 0, result.stderr
+
+    def digests(folder: Path) -> dict[str, str]:
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    first, second = digests(site), digests(again)
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []

@@ -3,7 +3,6 @@ model's text, and the same bytes from two builds of one commit."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -14,7 +13,6 @@ from pypdf import PdfReader
 from build_scripts.model import Handbook
 from build_scripts.pipeline import check
 from build_scripts.text import words
-from tests.conftest import build_site
 
 HANDBOOK = "downloads/darlington-compact-handbook.pdf"
 PROCESS = "downloads/disputes-process-on-one-page.pdf"
@@ -152,17 +150,3 @@ def test_the_downloads_page_lists_every_pdf_with_its_pages_and_size(site: Path, 
         size = round((site / path).stat().st_size / 1024)
         name = path.removeprefix("downloads/")
         assert re.search(rf'href="{re.escape(name)}">[^<]+</a> \(PDF, {pages} pages?, {size} KB\)', page), path
-
-
-def test_two_builds_of_one_commit_make_the_same_pdfs(root: Path, site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "site"
-    result = build_site(root, again)
-    assert result.returncode == 0, result.stderr
-
-    def digests(folder: Path) -> dict[str, str]:
-        return {
-            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*.pdf"))
-        }
-
-    assert digests(again) == digests(site)

@@ -48,7 +48,11 @@ def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == ["a.yml:2: this file is not UTF-8 text; save it as UTF-8 in your editor."]
 
 
-def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+def test_a_byte_order_mark_is_reported_and_the_rest_still_read(tmp_path: Path) -> None:
     (tmp_path / "a.yml").write_bytes("\ufefftitle: ok\n".encode())
     text, problems = read_text(tmp_path, "a.yml")
-    assert (text, problems) == ("title: ok\n", [])
+    assert text == "title: ok\n"
+    assert [str(p) for p in problems] == [
+        'a.yml:1: this file starts with a byte-order mark, which some tools misread; save it as "UTF-8", '
+        'not "UTF-8 with BOM".'
+    ]
