@@ -19,8 +19,8 @@ from .model import (
     ItemGroup,
     Replacement,
 )
-from .problems import Problem, Source, problem
-from .records import SLUG, SLUG_RULE, Record
+from .problems import Problem, Source
+from .records import Record
 from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
 
 COMPACT_DIR = "compact"
@@ -54,19 +54,7 @@ def _load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
         return []
     contents = Record(data, CONTENTS, 1, "The contents", ("pages",), (), problems)
     pages = []
-    seen: dict[str, int] = {}
-    for page_id, line in contents.texts("pages"):
-        if not SLUG.match(page_id):
-            problems.append(problem(CONTENTS, line, f'"{page_id}" is not a valid page name: use {SLUG_RULE}.'))
-            continue
-        if page_id in seen:
-            problems.append(problem(CONTENTS, line, f'"{page_id}" is listed twice (first on line {seen[page_id]}).'))
-            continue
-        seen[page_id] = line
-        relative = f"{COMPACT_DIR}/{page_id}.md"
-        if not (root / relative).is_file():
-            problems.append(problem(CONTENTS, line, f'"{page_id}" names {relative}, which does not exist.'))
-            continue
+    for page_id, relative in contents.listed_files("pages", root, COMPACT_DIR, ".md"):
         page = _load_page(root, page_id, relative, problems)
         if page is not None:
             pages.append(page)

@@ -65,22 +65,12 @@ def load_codes(root: Path, problems: list[Problem]) -> tuple[Code, ...]:
         return ()
     contents = Record.of(CONTENTS, data, CODES_CONTENTS, 1, problems)
     codes = []
-    seen: dict[str, int] = {}
-    for code_id, line in contents.slugs("codes"):
-        if code_id in seen:
-            problems.append(
-                problem(CODES_CONTENTS, line, f'"{code_id}" is listed twice (first on line {seen[code_id]}).')
-            )
-            continue
-        seen[code_id] = line
-        relative = f"{CODES_DIR}/{code_id}.yml"
-        if not (root / relative).is_file():
-            problems.append(problem(CODES_CONTENTS, line, f'"{code_id}" names {relative}, which does not exist.'))
-            continue
+    listed = contents.listed_files("codes", root, CODES_DIR, ".yml")
+    for code_id, relative in listed:
         code = _load_code(root, code_id, relative, problems)
         if code is not None:
             codes.append(code)
-    _unlisted_files(root, set(seen), problems)
+    _unlisted_files(root, {code_id for code_id, _ in listed}, problems)
     return tuple(codes)
 
 
@@ -125,25 +115,13 @@ def _load_code(root: Path, code_id: str, relative: str, problems: list[Problem])
         summary=code.text("summary"),
         purpose=code.text("purpose"),
         scope=code.text("scope"),
-        principles=_texts(code, "principles"),
+        principles=code.text_items("principles", at_least_one=True),
         sectors=_sectors(code),
         clauses=tuple(_clause(clause) for clause in code.records_of("clauses", CLAUSE)),
-        checklist=_texts(code, "checklist"),
+        checklist=code.text_items("checklist", at_least_one=True),
         source=Source(relative, 1),
         field_lines=dict(code.data.key_lines),
     )
-
-
-def _texts(record: Record, key: str) -> tuple[str, ...]:
-    items = record.texts(key)
-    for text, line in items:
-        if not text:
-            record.problems.append(
-                problem(record.path, line, f'an item of "{key}" is empty; write it or remove the "-".')
-            )
-    if key in record.data and not items:
-        record.problems.append(problem(record.path, record.line_of(key), f'"{key}" is empty; give at least one item.'))
-    return tuple(text for text, _ in items if text)
 
 
 def _sectors(code: Record) -> tuple[str, ...]:

@@ -157,26 +157,18 @@ def _outcome(r: Record) -> Outcome:
         stage=r.slug("stage"),
         title=r.text("title"),
         summary=r.text("summary"),
-        steps=_texts(r, "steps"),
-        who=_texts(r, "who"),
+        steps=r.text_items("steps"),
+        who=r.text_items("who"),
         time=r.text("time", False),
         letter=_reference(r, "letter") if "letter" in r.data else None,
-        record=_texts(r, "record"),
-        see_also=_texts(r, "see_also"),
+        record=r.text_items("record"),
+        see_also=r.text_items("see_also"),
         source=_source(r),
     )
 
 
 def _source(r: Record) -> Source:
     return Source(r.path, r.line)
-
-
-def _texts(r: Record, key: str) -> tuple[str, ...]:
-    items = r.texts(key)
-    for text, line in items:
-        if not text:
-            r.problems.append(problem(r.path, line, f'an item of "{key}" is empty; write it or remove the "-".'))
-    return tuple(text for text, _ in items if text)
 
 
 def _letters(root: Path, problems: list[Problem]) -> list[Letter]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 from typing import Any
 
 from .fields import SLUG_PATTERN, RecordSpec
@@ -163,6 +164,38 @@ class Record:
             else:
                 self.problems.append(problem(self.path, line, f'"{value}" is not a valid id: use {SLUG_RULE}.'))
         return result
+
+    def text_items(self, key: str, at_least_one: bool = False) -> tuple[str, ...]:
+        """A list field of text, each item non-empty; with `at_least_one`, an empty list is a problem."""
+        items = self.texts(key)
+        for text, line in items:
+            if not text:
+                self.problems.append(
+                    problem(self.path, line, f'an item of "{key}" is empty; write it or remove the "-".')
+                )
+        if at_least_one and key in self.data and not items:
+            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" is empty; give at least one item.'))
+        return tuple(text for text, _ in items if text)
+
+    def listed_files(self, key: str, root: Path, folder: str, suffix: str) -> list[tuple[str, str]]:
+        """The (id, file) of each id a contents list names, where the file `folder/<id><suffix>` exists.
+
+        An id listed twice, or whose file is missing, is a problem and left out.
+        """
+        found = []
+        seen: dict[str, int] = {}
+        for item_id, line in self.slugs(key):
+            relative = f"{folder}/{item_id}{suffix}"
+            if item_id in seen:
+                self.problems.append(
+                    problem(self.path, line, f'"{item_id}" is listed twice (first on line {seen[item_id]}).')
+                )
+            elif not (root / relative).is_file():
+                self.problems.append(problem(self.path, line, f'"{item_id}" names {relative}, which does not exist.'))
+            else:
+                found.append((item_id, relative))
+            seen.setdefault(item_id, line)
+        return found
 
     def texts(self, key: str) -> list[tuple[str, int]]:
         """A list field whose items are text, each with its line."""

@@ -41,14 +41,7 @@ def one_line(text: str) -> str:
 
 def markdown_environment() -> Environment:
     """For Markdown pages: text from the sources passes through the `md` filter, which escapes markup."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=False,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = _environment(autoescape=False)
     env.filters["md"] = markdown_text
     env.filters["one_line"] = one_line
     env.filters["long_date"] = long_date
@@ -59,9 +52,13 @@ def markdown_environment() -> Environment:
 
 def html_environment() -> Environment:
     """For documents written as HTML (the printed ones): everything from the sources is escaped."""
+    return _environment(autoescape=True)
+
+
+def _environment(autoescape: bool) -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
+        autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from build_scripts.guide_model import Guide, Outcome
+from build_scripts.guide_model import Guide, Outcome, WorkedExample
 from build_scripts.guide_paths import path_page, unfold
 from build_scripts.pipeline import check, configured_site_url
 from tests.support.browser import context
@@ -24,6 +24,12 @@ def guide(root: Path) -> Guide:
     checked = check(root)
     assert checked.handbook is not None and checked.handbook.guide is not None
     return checked.handbook.guide
+
+
+def example_end(guide: Guide, example_id: str) -> tuple[WorkedExample, str]:
+    """A worked example, and the address of the page its answers end on."""
+    example = next(e for e in guide.examples if e.id == example_id)
+    return example, posixpath.join("guide/start", *(a.answer for a in example.answers)) + "/"
 
 
 def url_of(page: str) -> str:
@@ -91,7 +97,7 @@ def test_path_pages_are_kept_out_of_search_and_navigation(site: Path) -> None:
 def test_a_worked_example_can_be_walked_without_javascript(
     browser: Browser, server: SiteServer, guide: Guide, example_id: str
 ) -> None:
-    example = next(e for e in guide.examples if e.id == example_id)
+    example, end = example_end(guide, example_id)
     outcome = guide.step(example.outcome.id)
     assert isinstance(outcome, Outcome)
     ctx = context(browser, javascript=False)
@@ -106,7 +112,7 @@ def test_a_worked_example_can_be_walked_without_javascript(
         page.locator("a.hb-choice").filter(has_text=choice.label).first.click()
     expect(page.locator("h1")).to_contain_text(outcome.title)
     expect(page.locator("#what-to-do")).to_be_visible()
-    assert page.url == server.url(posixpath.join("guide/start", *(a.answer for a in example.answers)) + "/")
+    assert page.url == server.url(end)
     ctx.close()
 
 
@@ -128,8 +134,7 @@ def test_change_and_back_take_you_to_the_question(browser: Browser, server: Site
 def test_an_outcome_prints_on_one_or_two_a4_pages(
     browser: Browser, server: SiteServer, guide: Guide, example_id: str
 ) -> None:
-    example = next(e for e in guide.examples if e.id == example_id)
-    address = posixpath.join("guide/start", *(a.answer for a in example.answers)) + "/"
+    _, address = example_end(guide, example_id)
     ctx = context(browser, javascript=False)
     page = ctx.new_page()
     page.goto(server.url(address))

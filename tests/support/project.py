@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from build_scripts.pipeline import check
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # What a copy of the real project needs in order to build.
 PROJECT_PARTS = (
@@ -43,3 +45,8 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(project: Path) -> list[str]:
+    """The problems `make check` would print for a project, as `path:line: message` lines."""
+    return [str(p) for p in check(project).problems]

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from build_scripts.pipeline import check
-from tests.support.project import copy_fixture, edit
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_fixture("minimal", tmp_path)
-
-
-def problems_of(project: Path) -> list[str]:
-    return [str(p) for p in check(project).problems]
+from tests.support.project import edit, problems_of
 
 
 def test_the_minimal_handbook_has_no_problems(project: Path) -> None:

@@ -8,20 +8,10 @@ from pathlib import Path
 import pytest
 
 from build_scripts.guide_paths import PAGE_LIMIT
-from build_scripts.pipeline import check
-from tests.support.project import copy_fixture, edit
+from tests.support.project import edit, problems_of
 
 GUIDE = "guide/disputes.yml"
 EXAMPLES = "guide/examples.yml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_fixture("minimal", tmp_path)
-
-
-def problems_of(project: Path) -> list[str]:
-    return [str(p) for p in check(project).problems]
 
 
 def test_a_choice_that_leads_to_a_step_that_does_not_exist(project: Path) -> None:

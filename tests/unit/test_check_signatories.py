@@ -5,21 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from build_scripts.pipeline import check
-from tests.support.project import copy_fixture, edit
+from tests.support.project import edit, problems_of
 
 REGISTER = "signatories/register.yml"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_fixture("minimal", tmp_path)
-
-
-def problems_of(project: Path) -> list[str]:
-    return [str(p) for p in check(project).problems]
 
 
 def test_the_register_is_read_whole(project: Path) -> None:
