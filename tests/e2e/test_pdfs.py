@@ -150,3 +150,12 @@ def test_the_downloads_page_lists_every_pdf_with_its_pages_and_size(site: Path, 
         size = round((site / path).stat().st_size / 1024)
         name = path.removeprefix("downloads/")
         assert re.search(rf'href="{re.escape(name)}">[^<]+</a> \(PDF, {pages} pages?, {size} KB\)', page), path
+
+
+def test_no_pdf_has_an_empty_page(site: Path, handbook: Handbook) -> None:
+    assert handbook.register is not None
+    for path in [HANDBOOK, PROCESS, f"downloads/signatory-copies/{handbook.register.organisations[-1].id}.pdf"]:
+        for number, page in enumerate(reader(site / path).pages, start=1):
+            lines = [line for line in page.extract_text().split("\n") if line.strip()]
+            body = [line for line in lines if not re.search(r"Page \d+ of \d+$", line)]
+            assert len(body) > 2, f"{path}: page {number} is empty"
