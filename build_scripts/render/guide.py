@@ -80,7 +80,6 @@ def _common(guide: Guide, step: Step, here: str) -> dict[str, object]:
         "letter": letter,
         "letter_href": relative(here, letter_file(letter.id)) if letter else "",
         "start_href": relative(here, path_page(())),
-        "guide_href": relative(here, GUIDE_INDEX),
     }
 
 
