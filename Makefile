@@ -1,13 +1,15 @@
 # The Darlington Compact handbook. `make build` builds the site; `make test` runs every test.
 # Both set up what they need first: a Python virtual environment in .venv with the pinned
-# packages, and the Debian packages the tests use (Chromium), installed with apt-get if missing.
+# packages, and the Debian packages the build and tests use (Chromium, Pango, Open Sans), installed
+# with apt-get if missing.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# chromium for the browser tests; Pango and Open Sans for WeasyPrint's PDFs (the font is embedded in each).
-DEBIAN_PACKAGES := chromium fonts-open-sans libpango-1.0-0 libpangoft2-1.0-0
+# chromium for the browser tests; Pango and Open Sans for WeasyPrint's PDFs (the font is embedded in
+# each); fontconfig's fc-match finds Open Sans for the images drawn at build time.
+DEBIAN_PACKAGES := chromium fonts-open-sans fontconfig libpango-1.0-0 libpangoft2-1.0-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export NO_MKDOCS_2_WARNING := 1
