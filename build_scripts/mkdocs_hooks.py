@@ -52,15 +52,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    config[_HASHES_KEY] = config.get(_HASHES_KEY, set()) | set(inline_script_hashes(output))
-    return with_policy(output)
+    return _with_policy(output, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if not template_name.endswith(".html"):
-        return output_content
-    config[_HASHES_KEY] = config.get(_HASHES_KEY, set()) | set(inline_script_hashes(output_content))
-    return with_policy(output_content)
+    return _with_policy(output_content, config) if template_name.endswith(".html") else output_content
+
+
+def _with_policy(html: str, config: MkDocsConfig) -> str:
+    """The page with its policy; its scripts' hashes are kept for the `_headers` file."""
+    config[_HASHES_KEY] = config.get(_HASHES_KEY, set()) | set(inline_script_hashes(html))
+    return with_policy(html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
