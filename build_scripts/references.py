@@ -5,7 +5,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Collection
 
-from .problems import did_you_mean
+from .problems import Problem, Source, did_you_mean
+from .text import links
 
 
 def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]], known: set[str]) -> str:
@@ -31,3 +32,23 @@ def id_problem(reference: str, what: str, known: Collection[str]) -> str:
     if reference in known:
         return ""
     return f'"{reference}", which is not {what}.{did_you_mean(reference, known)}'
+
+
+def link_problems(
+    here: str,
+    markdown: str,
+    source: Source,
+    anchors: dict[str, set[str]],
+    known: set[str],
+    by_line: bool = False,
+) -> list[Problem]:
+    """A problem for each link of a Markdown text, written on page `here`, that leads nowhere.
+
+    Each is reported at `source`, or, with `by_line`, at the line of the text the link is on
+    (`source` being where the text starts).
+    """
+    return [
+        Problem(Source(source.path, source.line + line) if by_line else source, message)
+        for line, text, target in links(markdown)
+        if (message := link_problem(here, text, target, anchors, known))
+    ]

@@ -18,9 +18,9 @@ from .addresses import (
     step_page,
 )
 from .model import CompactPage, Handbook
-from .problems import Problem, Source, did_you_mean, problem
-from .references import link_problem
-from .text import blocks, contains_words, explicit_ids, links, words
+from .problems import Problem, Source, did_you_mean
+from .references import link_problems
+from .text import blocks, contains_words, explicit_ids, words
 from .validate_codes import validate_codes
 from .validate_guide import validate_guide
 from .validate_signatories import validate_register
@@ -109,11 +109,8 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
 def _page_links(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
     problems = []
     for page in handbook.pages:
-        here = compact_page(page.id)
-        for line, text, target in links(page.body):
-            message = link_problem(here, text, target, anchors, known)
-            if message:
-                problems.append(problem(page.source.path, page.body_line + line, message))
+        start = Source(page.source.path, page.body_line)
+        problems += link_problems(compact_page(page.id), page.body, start, anchors, known, by_line=True)
     return problems
 
 
@@ -152,8 +149,5 @@ def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known:
                     "quote words that stand once, in one paragraph or list.",
                 )
             )
-        for _, text, target in links(note.text):
-            message = link_problem(compact_page(page.id), text, target, anchors, known)
-            if message:
-                problems.append(Problem(note.source, message))
+        problems += link_problems(compact_page(page.id), note.text, note.source, anchors, known)
     return problems

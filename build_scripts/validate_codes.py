@@ -5,8 +5,7 @@ from __future__ import annotations
 from .addresses import code_page
 from .model import Code, Handbook
 from .problems import Problem
-from .references import id_problem, link_problem
-from .text import links
+from .references import id_problem, link_problems
 
 SECTOR_NAMES = {"public": "public sector", "third": "third sector", "both": "both sectors"}
 
@@ -67,13 +66,7 @@ def _links(code: Code, anchors: dict[str, set[str]], known: set[str]) -> list[Pr
     here = code_page(code.id)
     problems = []
     for clause in code.clauses:
-        for _, text, target in links(clause.text):
-            message = link_problem(here, text, target, anchors, known)
-            if message:
-                problems.append(Problem(clause.source, message))
+        problems += link_problems(here, clause.text, clause.source, anchors, known)
     for name, field in (("purpose", code.purpose), ("scope", code.scope)):
-        for _, text, target in links(field):
-            message = link_problem(here, text, target, anchors, known)
-            if message:
-                problems.append(Problem(code.source_of(name), message))
+        problems += link_problems(here, field, code.source_of(name), anchors, known)
     return problems

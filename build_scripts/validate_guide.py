@@ -3,14 +3,11 @@ the number of pages it unfolds into, the worked examples, the letters and every 
 
 from __future__ import annotations
 
+from .addresses import GUIDE_INDEX
 from .guide_model import Guide, Question, WorkedExample
 from .guide_paths import PAGE_LIMIT, count_pages, cycles, follow, reachable
 from .problems import Problem, Source
-from .references import id_problem, link_problem
-from .text import links
-
-GUIDE_PAGE = "guide/index.md"
-"""Links in the guide's sources are written as from the guide's start page."""
+from .references import id_problem, link_problems
 
 
 def validate_guide(guide: Guide, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
@@ -146,13 +143,7 @@ def _links(guide: Guide, anchors: dict[str, set[str]], known: set[str]) -> list[
     texts += [(letter.source, letter.body) for letter in guide.letters]
     texts += [(example.source, example.summary) for example in guide.examples]
     texts += [(example.source, f"[the case study]({example.case_study})") for example in guide.examples]
-    problems = []
-    for source, text in texts:
-        for _, label, target in links(text):
-            message = link_problem(GUIDE_PAGE, label, target, anchors, known)
-            if message:
-                problems.append(Problem(source, message))
-    return problems
+    return [problem for source, text in texts for problem in link_problems(GUIDE_INDEX, text, source, anchors, known)]
 
 
 def _loops(guide: Guide) -> list[Problem]:
