@@ -47,3 +47,10 @@ def letter_file(letter_id: str) -> str:
 def relative(from_page: str, to_page: str) -> str:
     """A link from one docs-relative page to another, as written in the first page's Markdown."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def page_url(site_url: str, page: str, anchor: str = "") -> str:
+    """The absolute address of a docs-relative page: compact/introduction.md -> https://.../compact/introduction/."""
+    path = page.removesuffix(".md").removesuffix("index")
+    path = path if path.endswith("/") or not path else f"{path}/"
+    return f"{site_url.rstrip('/')}/{path}" + (f"#{anchor}" if anchor else "")

@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .addresses import page_url
 from .model import Handbook
 from .validate import page_anchors
 
@@ -46,8 +47,7 @@ def published_addresses(site: Path, handbook: Handbook) -> list[str]:
         "/" + p.relative_to(site).as_posix() for p in site.glob("guide/letters/*.txt")
     }
     for page, anchors in page_anchors(handbook).items():
-        url = "/" + page.removesuffix(".md").removesuffix("index") + ("/" if not page.endswith("index.md") else "")
-        addresses |= {f"{url}#{anchor}" for anchor in anchors}
+        addresses |= {page_url("", page, anchor) for anchor in anchors}
     if handbook.guide is not None:
         addresses |= {f"/guide/examples/#{example.id}" for example in handbook.guide.examples}
     return sorted(addresses)

@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from ..addresses import code_page, compact_page, step_page
+from ..addresses import code_page, compact_page, page_url, step_page
 from ..guide_model import Guide, Question
 from ..model import Handbook, Register
 from .print_documents import signatory_pdf
@@ -18,13 +18,6 @@ REGISTER_CSV = f"{DATA_DIR}/signatories.csv"
 COLUMNS = ("id", "name", "sector", "status", "signed_on", "champion", "signatory_copy")
 SCHEMA_DIR = "schemas/data"
 SCHEMA_VERSION = "https://json-schema.org/draft/2020-12/schema"
-
-
-def page_url(site_url: str, page: str, anchor: str = "") -> str:
-    """The absolute address of a docs-relative page: compact/introduction.md -> https://.../compact/introduction/."""
-    path = page.removesuffix(".md").removesuffix("index")
-    path = path if path.endswith("/") or not path else f"{path}/"
-    return f"{site_url.rstrip('/')}/{path}" + (f"#{anchor}" if anchor else "")
 
 
 def data_files(handbook: Handbook, site_url: str) -> dict[str, str]:
