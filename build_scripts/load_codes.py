@@ -92,19 +92,13 @@ def _load_code(root: Path, code_id: str, relative: str, problems: list[Problem])
         return None
     code = Record.of(CODE, data, relative, 1, problems)
     status = code.choice("status", STATUSES)
-    adopted_on = code.date("adopted_on", required=False)
-    if status == "adopted" and not adopted_on:
-        problems.append(
-            problem(relative, code.line_of("status"), 'an adopted code needs "adopted_on": the date it was adopted.')
-        )
-    if status == "draft" and adopted_on:
-        problems.append(
-            problem(
-                relative,
-                code.line_of("adopted_on"),
-                'a draft has no "adopted_on"; remove it, or set "status: adopted".',
-            )
-        )
+    adopted_on = code.date_for_status(
+        "adopted_on",
+        status,
+        "adopted",
+        missing='an adopted code needs "adopted_on": the date it was adopted.',
+        extra='a draft has no "adopted_on"; remove it, or set "status: adopted".',
+    )
     return Code(
         id=code_id,
         title=code.text("title"),

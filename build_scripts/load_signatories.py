@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .fields import Field, RecordSpec
 from .model import Reference, Register, Signatory
-from .problems import Problem, Source, problem
+from .problems import Problem, Source
 from .records import Record
 from .yaml_source import load_yaml_file
 
@@ -50,19 +50,13 @@ def load_register(root: Path, problems: list[Problem]) -> Register | None:
 
 def _organisation(r: Record) -> Signatory:
     status = r.choice("status", STATUSES)
-    signed_on = r.date("signed_on", required=False)
-    if status == "signed" and not signed_on:
-        r.problems.append(
-            problem(r.path, r.line_of("status"), 'a signed organisation needs "signed_on": the date it signed.')
-        )
-    if status == "involved" and signed_on:
-        r.problems.append(
-            problem(
-                r.path,
-                r.line_of("signed_on"),
-                '"signed_on" is for signed organisations; set "status: signed" or remove it.',
-            )
-        )
+    signed_on = r.date_for_status(
+        "signed_on",
+        status,
+        "signed",
+        missing='a signed organisation needs "signed_on": the date it signed.',
+        extra='"signed_on" is for signed organisations; set "status: signed" or remove it.',
+    )
     return Signatory(
         id=r.slug("id"),
         name=r.text("name"),

@@ -131,6 +131,18 @@ class Record:
             return ""
         return value
 
+    def date_for_status(self, key: str, status: str, dated: str, missing: str, extra: str) -> str:
+        """A date field that a record has when its status is `dated`, and only then.
+
+        `missing` says what to do when it should be there; `extra`, when it should not.
+        """
+        value = self.date(key, required=False)
+        if status == dated and not value:
+            self.problems.append(problem(self.path, self.line_of("status"), missing))
+        elif status and status != dated and value:
+            self.problems.append(problem(self.path, self.line_of(key), extra))
+        return value
+
     def flag(self, key: str) -> bool:
         value = self.text(key, required=False)
         if value not in ("", "true", "false"):
