@@ -42,8 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "dist":
         site = args.site_dir or root / "site"
-        if not (site / "index.html").is_file():
-            print(f"There is no built site in {site}: run `make build` first.", file=sys.stderr)
+        if not is_built(site):
             return 1
         archive = make_archive(site, args.out or root / "dist" / "darlington-compact-handbook-site.tar.gz")
         print(f"Packed {site} into {archive}.")
@@ -75,9 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def is_built(site: Path) -> bool:
+    """Whether `site` holds a built site; if not, says so."""
+    if (site / "index.html").is_file():
+        return True
+    print(f"There is no built site in {site}: run `make build` first.", file=sys.stderr)
+    return False
+
+
 def promise_addresses(root: Path, site: Path, handbook: Handbook) -> int:
-    if not (site / "index.html").is_file():
-        print(f"There is no built site in {site}: run `make build` first.", file=sys.stderr)
+    if not is_built(site):
         return 1
     new = add_to_promise(root, published_addresses(site, handbook))
     print(f"Added {plural(len(new), 'address', 'addresses')} to {PROMISE_FILE}.")

@@ -20,7 +20,8 @@ from .render.pdf import build_pdfs
 from .render.signatories import signatories_page
 from .schemas import SCHEMAS_DIR, schema_files
 from .validate import known_pages, validate
-from .validate_config import validate_site_config
+from .validate_config import CONFIG, validate_site_config
+from .yaml_source import load_yaml_file
 
 DOCS_DIR = "docs"
 
@@ -74,8 +75,7 @@ def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = Fa
 
 
 def configured_site_url(root: Path) -> str:
-    """The site's published address, as mkdocs.yml gives it (the one setting read from there)."""
-    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return line.removeprefix("site_url:").strip().strip("'\"")
-    return ""
+    """The site's published address, as mkdocs.yml gives it, read as `make check` reads that file."""
+    config = load_yaml_file(root, CONFIG, [])
+    site_url = config.get("site_url") if isinstance(config, dict) else None
+    return site_url if isinstance(site_url, str) else ""

@@ -9,7 +9,7 @@ from jinja2 import Environment
 
 from ..addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, letter_file, relative, step_page
 from ..guide_model import Guide, Outcome, Question, Step, WorkedExample
-from ..guide_paths import GuidePath, follow, path_page, unfold
+from ..guide_paths import GuidePath, follow, next_steps, path_page, unfold
 from ..text import relink
 from .diagram import process_diagram
 from .environment import markdown_environment
@@ -90,13 +90,9 @@ def _path_context(guide: Guide, path: GuidePath) -> dict[str, object]:
         GivenAnswer(a.question.question, a.choice.label, relative(here, path_page(slugs[:i])))
         for i, a in enumerate(path.answers)
     ]
-    choices = []
-    if isinstance(path.step, Question):
-        choices = [
-            Link(c.label, relative(here, path_page((*slugs, c.slug))), c.hint)
-            for c in path.step.choices
-            if guide.step(c.next.id)
-        ]
+    choices = [
+        Link(c.label, relative(here, path_page((*slugs, c.slug))), c.hint) for c, _ in next_steps(guide, path.step)
+    ]
     return {
         **_common(guide, path.step, here),
         "canonical": False,
