@@ -9,13 +9,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .guide_paths import count_pages
-from .model import Handbook
+from .load.schemas import SCHEMAS_DIR, schema_files
+from .model.guide_paths import count_pages
+from .model.handbook import Handbook
+from .model.problems import plural, summary
 from .pipeline import check, configured_site_url, generated_files
-from .problems import plural, summary
-from .promise import PROMISE_FILE, add_to_promise, published_addresses, read_promise, unresolved
-from .publish import build_site, make_archive, write_files
-from .schemas import SCHEMAS_DIR, schema_files
+from .publish.archive import make_archive
+from .publish.files import write_files
+from .publish.promise import PROMISE_FILE, add_to_promise, published_addresses, read_promise, unresolved
+from .publish.site import build_site
 
 
 def main(argv: list[str] | None = None) -> int:

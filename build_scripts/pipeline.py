@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import DOWNLOADS_PAGE, LINKING_PAGE
-from .load import load_handbook
-from .model import Handbook
-from .problems import Problem
+from .check.config import CONFIG, check_site_config
+from .check.handbook import check_handbook, known_pages
+from .load.handbook import load_handbook
+from .load.schemas import SCHEMAS_DIR, schema_files
+from .load.yaml_source import load_yaml_file
+from .model.addresses import DOWNLOADS_PAGE, LINKING_PAGE
+from .model.handbook import Handbook
+from .model.problems import Problem
 from .render.codes import code_pages
 from .render.compact import compact_pages
 from .render.data import data_files
@@ -18,10 +22,6 @@ from .render.images import image_files
 from .render.linking import linking_page
 from .render.pdf import build_pdfs
 from .render.signatories import signatories_page
-from .schemas import SCHEMAS_DIR, schema_files
-from .validate import known_pages, validate
-from .validate_config import CONFIG, validate_site_config
-from .yaml_source import load_yaml_file
 
 DOCS_DIR = "docs"
 
@@ -37,16 +37,16 @@ class Checked:
 
 
 def check(root: Path) -> Checked:
-    """Load and validate everything; every problem, none short-circuiting another."""
+    """Load and check everything; every problem, none short-circuiting another."""
     loaded = load_handbook(root)
     problems = list(loaded.problems)
     if loaded.handbook is not None:
         docs = hand_written_pages(root)
-        problems += validate(loaded.handbook, docs)
+        problems += check_handbook(loaded.handbook, docs)
         # A source that could not be read takes its page with it; the navigation naming that page
         # is then reported only once the source is fixed, not as a second, misleading problem.
         pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
-        problems += validate_site_config(root, pages)
+        problems += check_site_config(root, pages)
     return Checked(loaded.handbook, tuple(sorted(set(problems))))
 
 

@@ -1,1 +1,2 @@
-"""Rendering: the model -> pages (Markdown for the site engine). Nothing here reads sources."""
+"""Rendering: the model -> pages (Markdown for the site engine), PDFs, data and images. Nothing here
+reads sources. Imports only from check, load and the model."""

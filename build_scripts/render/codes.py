@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
-from ..addresses import CODES_INDEX, code_page, compact_page
-from ..model import Clause, Code, Handbook
+from ..model.addresses import CODES_INDEX, code_page, compact_page
+from ..model.handbook import Clause, Code, Handbook
 from .environment import markdown_environment
 
 SECTOR_HEADINGS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..addresses import ABOUT_EDITION, FIGURES, compact_page
-from ..model import CompactPage, EditorialNote, Handbook
-from ..text import blocks, contains_words, words
+from ..model.addresses import ABOUT_EDITION, FIGURES, compact_page
+from ..model.handbook import CompactPage, EditorialNote, Handbook
+from ..model.text import blocks, contains_words, words
 from .codes import practice_by
 from .environment import markdown_environment
 

@@ -8,9 +8,9 @@ import io
 import json
 from typing import Any
 
-from ..addresses import code_page, compact_page, page_url, step_page
-from ..guide_model import Guide, Question
-from ..model import Handbook, Register
+from ..model.addresses import code_page, compact_page, page_url, step_page
+from ..model.guide import Guide, Question
+from ..model.handbook import Handbook, Register
 from .print_documents import signatory_pdf
 
 DATA_DIR = "data"

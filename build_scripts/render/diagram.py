@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from xml.sax.saxutils import escape
 
-from ..guide_model import Stage
+from ..model.guide import Stage
 
 WIDTH = 640
 BOX_X = 40

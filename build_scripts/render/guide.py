@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from ..addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, letter_file, relative, step_page
-from ..guide_model import Guide, Outcome, Question, Step, WorkedExample
-from ..guide_paths import GuidePath, follow, next_steps, path_page, unfold
-from ..text import relink
+from ..model.addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, letter_file, relative, step_page
+from ..model.guide import Guide, Outcome, Question, Step, WorkedExample
+from ..model.guide_paths import GuidePath, follow, next_steps, path_page, unfold
+from ..model.text import relink
 from .diagram import process_diagram
 from .environment import markdown_environment
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..addresses import page_url
-from ..model import Handbook
+from ..model.addresses import page_url
+from ..model.handbook import Handbook
 from .environment import markdown_environment
 from .images import BADGE_PNG, BADGE_SIZE, BADGE_SVG, BADGE_TEXT
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from weasyprint import CSS, HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from ..model import Handbook, Signatory
+from ..model.handbook import Handbook, Signatory
 from .environment import TEMPLATES
 from .print_documents import PrintDocument, print_documents, signatory_document
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..addresses import ABOUT_EDITION, CODES_INDEX, PROCESS_DIAGRAM, code_page, compact_page
-from ..model import Code, Handbook, Signatory
-from ..text import one_line_text
+from ..model.addresses import ABOUT_EDITION, CODES_INDEX, PROCESS_DIAGRAM, code_page, compact_page
+from ..model.handbook import Code, Handbook, Signatory
+from ..model.text import one_line_text
 from .environment import html_environment, long_date
 from .guide import example_walks
 from .print_markdown import document_id, print_html

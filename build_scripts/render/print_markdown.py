@@ -15,7 +15,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..yaml_source import strip_front_matter
+from ..load.yaml_source import strip_front_matter
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables"]
 SCHEME = "hb:"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..addresses import SIGNATORIES_PAGE
-from ..model import Handbook
+from ..model.addresses import SIGNATORIES_PAGE
+from ..model.handbook import Handbook
 from .environment import markdown_environment
 from .print_documents import signatory_pdf
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.publish import make_archive
+from build_scripts.publish.archive import make_archive
 from tests.conftest import build_site
 from tests.support.project import copy_project, edit
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, expect
 
-from build_scripts.model import Handbook
+from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check
 from tests.support.browser import context
 from tests.support.server import SiteServer

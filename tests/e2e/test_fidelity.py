@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.model import Handbook
+from build_scripts.model.handbook import Handbook
+from build_scripts.model.text import words
 from build_scripts.pipeline import check
-from build_scripts.text import words
 from tests.support.site import article_text
 
 SOURCE = Path(__file__).resolve().parent.parent / "fixtures" / "darlington-compact-2009.txt"

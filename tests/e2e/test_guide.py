@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from build_scripts.guide_model import Guide, Outcome, WorkedExample
-from build_scripts.guide_paths import path_page, unfold
+from build_scripts.model.guide import Guide, Outcome, WorkedExample
+from build_scripts.model.guide_paths import path_page, unfold
 from build_scripts.pipeline import check, configured_site_url
 from tests.support.browser import context
 from tests.support.server import SiteServer

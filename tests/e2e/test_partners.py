@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from build_scripts.model import Handbook
+from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check, configured_site_url
 from tests.support.site import page_file, pages
 

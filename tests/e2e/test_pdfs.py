@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from build_scripts.model import Handbook
+from build_scripts.model.handbook import Handbook
+from build_scripts.model.text import words
 from build_scripts.pipeline import check
-from build_scripts.text import words
 
 HANDBOOK = "downloads/darlington-compact-handbook.pdf"
 PROCESS = "downloads/disputes-process-on-one-page.pdf"

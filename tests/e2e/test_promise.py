@@ -8,9 +8,9 @@ from pathlib import Path
 
 from mkdocs_redirects.plugin import write_html
 
-from build_scripts.model import Handbook
+from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check
-from build_scripts.promise import published_addresses, read_promise, unresolved
+from build_scripts.publish.promise import published_addresses, read_promise, unresolved
 
 
 def handbook_of(root: Path) -> Handbook:

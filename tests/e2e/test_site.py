@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from build_scripts.model import Handbook
+from build_scripts.model.handbook import Handbook
+from build_scripts.model.text import words
 from build_scripts.pipeline import check
-from build_scripts.text import words
 from tests.support.browser import context
 from tests.support.server import SiteServer
 from tests.support.site import page_file, pages, parse, target_file

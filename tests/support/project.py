@@ -7,7 +7,10 @@ from pathlib import Path
 
 from build_scripts.pipeline import check
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent.parent
+"""The project's own folder."""
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLDEN = ROOT / "tests" / "golden"
 # What a copy of the real project needs in order to build.
 PROJECT_PARTS = (
     "mkdocs.yml",

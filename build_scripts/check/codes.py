@@ -1,0 +1,72 @@
+"""Checks of the codes of practice against the Compact: what each clause expands, sectors, links."""
+
+from __future__ import annotations
+
+from ..model.addresses import code_page
+from ..model.handbook import Code, Handbook
+from ..model.problems import Problem
+from .references import id_problem, link_problems
+
+SECTOR_NAMES = {"public": "public sector", "third": "third sector", "both": "both sectors"}
+
+
+def check_codes(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    item_ids = [item.id for item in handbook.items]
+    # Where the Compact's own sources could not be read whole, their problem is reported already;
+    # checking references against half of them would only add false alarms.
+    compact_readable = bool(handbook.pages) and bool(item_ids) and all(item_ids)
+    problems: list[Problem] = []
+    for code in handbook.codes:
+        problems += _sectors(code)
+        if compact_readable:
+            problems += _expands(code, item_ids, handbook.items[0].source.path)
+            problems += _links(code, anchors, known)
+    return problems
+
+
+def _expands(code: Code, item_ids: list[str], items_file: str) -> list[Problem]:
+    problems = []
+    for clause in code.clauses:
+        for reference in clause.expands:
+            message = id_problem(reference.id, "a principle or commitment of the Compact", item_ids)
+            if message:
+                problems.append(
+                    Problem(
+                        reference.source,
+                        f'the clause "{clause.id}" expands {message} The ids are in {items_file}.',
+                    )
+                )
+    return problems
+
+
+def _sectors(code: Code) -> list[Problem]:
+    problems = []
+    for sector in code.sectors:
+        if not code.clauses_for(sector):
+            problems.append(
+                Problem(
+                    code.source,
+                    f'the code lists "{sector}" under "sectors" but has no clause for {SECTOR_NAMES[sector]}; '
+                    f'add one with "sector: {sector}", or remove "{sector}" from "sectors".',
+                )
+            )
+    for clause in code.clauses:
+        if clause.sector and clause.sector not in code.sectors:
+            problems.append(
+                Problem(
+                    clause.source,
+                    f'the clause "{clause.id}" is for "{clause.sector}", which the code does not list under '
+                    f'"sectors"; add it there.',
+                )
+            )
+    return problems
+
+
+def _links(code: Code, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    here = code_page(code.id)
+    problems = []
+    for clause in code.clauses:
+        problems += link_problems(here, clause.text, clause.source, anchors, known)
+    for name, field in (("purpose", code.purpose), ("scope", code.scope)):
+        problems += link_problems(here, field, code.source_of(name), anchors, known)
+    return problems

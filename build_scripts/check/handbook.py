@@ -1,0 +1,154 @@
+"""Whole-handbook checks: every reference resolves, every id is unique. Model -> problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model.addresses import (
+    ABOUT_EDITION,
+    CODE_ANCHORS,
+    CODES_INDEX,
+    DOWNLOADS_PAGE,
+    GUIDE_EXAMPLES,
+    GUIDE_INDEX,
+    LINKING_PAGE,
+    SIGNATORIES_PAGE,
+    code_page,
+    compact_page,
+    step_page,
+)
+from ..model.handbook import CompactPage, Handbook
+from ..model.problems import Problem, did_you_mean
+from ..model.source import Source
+from ..model.text import blocks, contains_words, explicit_ids, words
+from .codes import check_codes
+from .guide import check_guide
+from .references import link_problems
+from .signatories import check_register
+
+
+def check_handbook(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
+    """Every problem of the handbook as a whole; `other_pages` are the hand-written pages of docs/."""
+    anchors = page_anchors(handbook)
+    known = known_pages(handbook, other_pages)
+    return [
+        *_unique_ids(handbook),
+        *_duplicate_anchors(handbook),
+        *_page_links(handbook, anchors, known),
+        *_edition_references(handbook, anchors, known),
+        *check_codes(handbook, anchors, known),
+        *(check_guide(handbook.guide, anchors, known) if handbook.guide else []),
+        *(check_register(handbook.register) if handbook.register else []),
+    ]
+
+
+def known_pages(handbook: Handbook, other_pages: Iterable[str] = ()) -> set[str]:
+    """Every page of the site, docs-relative: the generated ones and the hand-written `other_pages`."""
+    known = set(page_anchors(handbook)) | set(other_pages)
+    known |= {ABOUT_EDITION, CODES_INDEX, GUIDE_INDEX, GUIDE_EXAMPLES, LINKING_PAGE, DOWNLOADS_PAGE, SIGNATORIES_PAGE}
+    if handbook.guide is not None:
+        known |= {step_page(step.id) for step in handbook.guide.steps}
+    return known
+
+
+def page_anchors(handbook: Handbook) -> dict[str, set[str]]:
+    """The anchors of each generated page with anchors of its own, by docs-relative page."""
+    anchors = {
+        compact_page(page.id): {anchor for _, anchor in _anchors(page)}
+        | {f"note-{note.id}" for note in handbook.edition.notes if note.page == page.id}
+        for page in handbook.pages
+    }
+    for code in handbook.codes:
+        anchors[code_page(code.id)] = set(CODE_ANCHORS) | {clause.id for clause in code.clauses}
+    return anchors
+
+
+def _anchors(page: CompactPage) -> list[tuple[Source, str]]:
+    found = [(Source(page.source.path, page.body_line + line), anchor) for line, anchor in explicit_ids(page.body)]
+    for group in page.groups:
+        found.append((group.source, group.id))
+        found.extend((item.source, item.id) for item in group.items)
+    return found
+
+
+def _unique_ids(handbook: Handbook) -> list[Problem]:
+    problems = []
+    seen: dict[str, Source] = {}
+    named = [(item.id, item.source) for item in handbook.items]
+    named += [(c.id, c.source) for c in handbook.edition.corrections]
+    named += [(n.id, n.source) for n in handbook.edition.notes]
+    named += [(c.id, c.source) for c in handbook.clauses]
+    for item_id, source in named:
+        if not item_id:
+            continue
+        if item_id in seen:
+            problems.append(Problem(source, f'the id "{item_id}" is already used at {seen[item_id]}; choose another.'))
+        else:
+            seen[item_id] = source
+    return problems
+
+
+def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
+    problems = []
+    for page in handbook.pages:
+        seen: dict[str, Source] = {}
+        item_ids = {item.id for group in page.groups for item in group.items}
+        for source, anchor in _anchors(page):
+            # Two items with one id are reported once, by _unique_ids, which sees every page.
+            if (
+                anchor in seen
+                and seen[anchor] != source
+                and not (anchor in item_ids and seen[anchor].path == source.path)
+            ):
+                problems.append(
+                    Problem(source, f'the anchor "#{anchor}" is already used on this page at {seen[anchor]}.')
+                )
+            seen.setdefault(anchor, source)
+    return problems
+
+
+def _page_links(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    problems = []
+    for page in handbook.pages:
+        start = Source(page.source.path, page.body_line)
+        problems += link_problems(compact_page(page.id), page.body, start, anchors, known, by_line=True)
+    return problems
+
+
+def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    page_ids = [page.id for page in handbook.pages]
+    if not page_ids:
+        return problems  # the contents could not be read, and that problem is already reported
+    for correction in handbook.edition.corrections:
+        if correction.page and correction.page not in page_ids:
+            problems.append(
+                Problem(
+                    correction.source,
+                    f'the correction names the page "{correction.page}", '
+                    f"which is not in compact/contents.yml.{did_you_mean(correction.page, page_ids)}",
+                )
+            )
+    for note in handbook.edition.notes:
+        page = handbook.page(note.page)
+        if page is None:
+            problems.append(
+                Problem(
+                    note.source,
+                    f'the note names the page "{note.page}", '
+                    f"which is not in compact/contents.yml.{did_you_mean(note.page, page_ids)}",
+                )
+            )
+            continue
+        found = sum(contains_words(words(block), words(note.after)) for _, block in blocks(page.body))
+        if found != 1:
+            where = "nowhere" if found == 0 else f"{found} times"
+            problems.append(
+                Problem(
+                    note.source,
+                    f'the words of "after" stand {where} on compact/{page.id}.md; '
+                    "quote words that stand once, in one paragraph or list.",
+                )
+            )
+        problems += link_problems(compact_page(page.id), note.text, note.source, anchors, known)
+    return problems

@@ -1,0 +1,149 @@
+"""The Compact's own sources: compact/contents.yml and its pages, Section 3's principles and
+commitments, and this edition's corrections and notes (compact/edition.yml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.addresses import FIGURES
+from ..model.handbook import (
+    CompactItem,
+    CompactPage,
+    Correction,
+    Edition,
+    EditorialNote,
+    ItemGroup,
+    Replacement,
+)
+from ..model.problems import Problem
+from ..model.source import Source
+from .records import Record
+from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
+
+COMPACT_DIR = "compact"
+CONTENTS = f"{COMPACT_DIR}/contents.yml"
+EDITION = f"{COMPACT_DIR}/edition.yml"
+
+
+def load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
+    data = load_yaml_file(root, CONTENTS, problems)
+    if data is None:
+        return []
+    contents = Record(data, CONTENTS, 1, "The contents", ("pages",), (), problems)
+    pages = []
+    for page_id, relative in contents.listed_files("pages", root, COMPACT_DIR, ".md"):
+        page = _load_page(root, page_id, relative, problems)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def _load_page(root: Path, page_id: str, relative: str, problems: list[Problem]) -> CompactPage | None:
+    text, read_problems = read_text(root, relative)
+    problems.extend(read_problems)
+    if text is None:
+        return None
+    before = len(problems)
+    front, body, body_line = split_front_matter(text, relative, problems)
+    if len(problems) > before:
+        return None
+    meta = Record(front, relative, 1, "The front matter", ("title",), ("label", "items"), problems)
+    problems += markdown_problems(relative, body, body_line)
+    groups: tuple[ItemGroup, ...] = ()
+    items_file = meta.text("items", required=False)
+    if items_file:
+        groups = tuple(_load_groups(root, f"{COMPACT_DIR}/{items_file}", problems))
+    return CompactPage(
+        id=page_id,
+        label=meta.text("label", required=False),
+        title=meta.text("title"),
+        body=body,
+        body_line=body_line,
+        groups=groups,
+        source=Source(relative, 1),
+    )
+
+
+def _load_groups(root: Path, relative: str, problems: list[Problem]) -> list[ItemGroup]:
+    data = load_yaml_file(root, relative, problems)
+    if data is None:
+        return []
+    groups = []
+    for group in Record(data, relative, 1, "The file", ("groups",), (), problems).records(
+        "groups", "A group", ("id", "heading", "lead", "item_label", "items"), ("titles_are_source_text",)
+    ):
+        group_id = group.slug("id")
+        kind = group.text("item_label")
+        items = tuple(
+            CompactItem(
+                id=item.slug("id"),
+                title=item.text("title"),
+                text=item.text("text"),
+                group=group_id,
+                kind=kind,
+                source=Source(relative, item.line),
+            )
+            for item in group.records("items", "A principle or commitment", ("id", "title", "text"))
+        )
+        groups.append(
+            ItemGroup(
+                id=group_id,
+                heading=group.text("heading"),
+                lead=group.text("lead"),
+                titles_are_source_text=group.flag("titles_are_source_text"),
+                items=items,
+                source=Source(relative, group.line),
+            )
+        )
+    return groups
+
+
+def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
+    data = load_yaml_file(root, EDITION, problems)
+    if data is None:
+        return None
+    edition = Record(
+        data, EDITION, 1, "The edition", ("edition", "published", "source", "corrections", "notes"), (), problems
+    )
+    corrections = tuple(
+        Correction(
+            id=c.slug("id"),
+            title=c.text("title"),
+            page=c.slug("page"),
+            kind=c.text("kind"),
+            source_said=c.text("source_said"),
+            edition_says=c.text("edition_says"),
+            why=c.text("why"),
+            replacements=tuple(
+                Replacement(r.text("from"), r.text("to", required=False), Source(EDITION, r.line))
+                for r in c.records("replace", "A replacement", ("from", "to"))
+            ),
+            source=Source(EDITION, c.line),
+        )
+        for c in edition.records(
+            "corrections",
+            "A correction",
+            ("id", "title", "page", "kind", "source_said", "edition_says", "why"),
+            ("replace",),
+        )
+    )
+    notes = tuple(
+        EditorialNote(
+            id=n.slug("id"),
+            page=n.slug("page"),
+            after=n.text("after"),
+            title=n.text("title"),
+            text=n.text("text"),
+            figure=n.choice("figure", tuple(FIGURES), required=False),
+            source=Source(EDITION, n.line),
+        )
+        for n in edition.records("notes", "A note", ("id", "page", "after", "title", "text"), ("figure",))
+    )
+    return Edition(
+        name=edition.text("edition"),
+        published=edition.text("published"),
+        source_description=edition.text("source"),
+        corrections=corrections,
+        notes=notes,
+        source=Source(EDITION, 1),
+    )

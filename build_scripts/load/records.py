@@ -1,0 +1,240 @@
+"""Typed reading of one YAML mapping: each field checked, each problem noted with its line."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Any
+
+from ..model.problems import Problem, did_you_mean, problem
+from ..model.text import html_in, html_message
+from .fields import SLUG_PATTERN, RecordSpec
+from .yaml_source import LineList, LineMap
+
+SLUG = re.compile(SLUG_PATTERN)
+SLUG_RULE = 'lowercase letters, digits and single hyphens, such as "stage-2-panel"'
+
+
+class Record:
+    """The fields of one mapping in a source file, read against the fields it may have.
+
+    Every accessor returns a usable value (empty when the field is wrong or missing) and notes the
+    problem, so that one pass over a file reports everything that is wrong with it.
+    """
+
+    def __init__(
+        self,
+        data: Any,
+        path: str,
+        line: int,
+        what: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...] = (),
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self.path = path
+        self.what = what
+        self.problems: list[Problem] = [] if problems is None else problems
+        if isinstance(data, LineMap):
+            self.data: LineMap = data
+            self.line = data.line
+        else:
+            self.data = LineMap()
+            self.data.key_lines = {}
+            self.line = line
+            self.problems.append(problem(path, line, f'{what} should be a set of "key: value" lines.'))
+            return
+        allowed = required + optional
+        for key, key_line in data.key_lines.items():
+            if key not in allowed:
+                self.problems.append(
+                    problem(
+                        path,
+                        key_line,
+                        f'{what} has an unknown field "{key}".{did_you_mean(key, allowed)}'
+                        f" Its fields are: {', '.join(allowed)}.",
+                    )
+                )
+        for key in required:
+            if key not in data:
+                self.problems.append(problem(path, self.line, f'{what} has no "{key}"; add it.'))
+
+    @classmethod
+    def of(cls, spec: RecordSpec, data: Any, path: str, line: int, problems: list[Problem]) -> Record:
+        return cls(data, path, line, spec.what, spec.required, spec.optional, problems)
+
+    def line_of(self, key: str) -> int:
+        return self.data.key_lines.get(key, self.line)
+
+    def text(self, key: str, required: bool = True) -> str:
+        """A field of text, stripped; a list or mapping here is a problem."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required and key in self.data:
+                self.problems.append(
+                    problem(self.path, self.line_of(key), f'"{key}" of {self.what} is empty; write it.')
+                )
+            return ""
+        if not isinstance(value, str):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be text, not a list or mapping.')
+            )
+            return ""
+        self._no_html(key, value, self.line_of(key))
+        return value.strip()
+
+    def _no_html(self, key: str, value: str, line: int) -> None:
+        tag = html_in(value)
+        if tag:
+            self.problems.append(problem(self.path, line, f'"{key}" of {self.what}: {html_message(tag)}'))
+
+    def slug(self, key: str) -> str:
+        """A field that must be an id: a lowercase slug, safe to use in an address."""
+        value = self.text(key)
+        if value and not SLUG.match(value):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{value}" is not a valid id: use {SLUG_RULE}.')
+            )
+            return ""
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], required: bool = True) -> str:
+        """A field that must be one of a few words."""
+        value = self.text(key, required)
+        if value and value not in choices:
+            listed = ", ".join(f'"{c}"' for c in choices)
+            self.problems.append(
+                problem(
+                    self.path,
+                    self.line_of(key),
+                    f'"{key}" of {self.what} is "{value}"; it should be one of {listed}.{did_you_mean(value, choices)}',
+                )
+            )
+            return ""
+        return value
+
+    def date(self, key: str, required: bool = True) -> str:
+        """A date written as year-month-day, such as 2027-03-31."""
+        value = self.text(key, required)
+        try:
+            if value:
+                datetime.date.fromisoformat(value)
+                if len(value) != 10:
+                    raise ValueError(value)
+        except ValueError:
+            self.problems.append(
+                problem(
+                    self.path, self.line_of(key), f'"{key}" should be a date written like 2027-03-31, not "{value}".'
+                )
+            )
+            return ""
+        return value
+
+    def date_for_status(self, key: str, status: str, dated: str, missing: str, extra: str) -> str:
+        """A date field that a record has when its status is `dated`, and only then.
+
+        `missing` says what to do when it should be there; `extra`, when it should not.
+        """
+        value = self.date(key, required=False)
+        if status == dated and not value:
+            self.problems.append(problem(self.path, self.line_of("status"), missing))
+        elif status and status != dated and value:
+            self.problems.append(problem(self.path, self.line_of(key), extra))
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.text(key, required=False)
+        if value not in ("", "true", "false"):
+            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" should be true or false.'))
+        return value == "true"
+
+    def records(self, key: str, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Record]:
+        """A list field whose items are mappings, each read as a Record."""
+        items = self.data.get(key)
+        if items is None:
+            return []
+        if not isinstance(items, LineList):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list ("- " items).')
+            )
+            return []
+        return [
+            Record(item, self.path, line, what, required, optional, self.problems)
+            for item, line in zip(items, items.item_lines, strict=True)
+        ]
+
+    def records_of(self, key: str, spec: RecordSpec) -> list[Record]:
+        return self.records(key, spec.what, spec.required, spec.optional)
+
+    def slugs(self, key: str) -> list[tuple[str, int]]:
+        """A list field whose items are ids, each with its line; an invalid id is a problem and left out."""
+        result = []
+        for value, line in self.texts(key):
+            if SLUG.match(value):
+                result.append((value, line))
+            else:
+                self.problems.append(problem(self.path, line, f'"{value}" is not a valid id: use {SLUG_RULE}.'))
+        return result
+
+    def text_items(self, key: str, at_least_one: bool = False) -> tuple[str, ...]:
+        """A list field of text, each item non-empty; with `at_least_one`, an empty list is a problem."""
+        items = self.texts(key)
+        for text, line in items:
+            if not text:
+                self.problems.append(
+                    problem(self.path, line, f'an item of "{key}" is empty; write it or remove the "-".')
+                )
+        if at_least_one and key in self.data and not items:
+            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" is empty; give at least one item.'))
+        return tuple(text for text, _ in items if text)
+
+    def listed_files(self, key: str, root: Path, folder: str, suffix: str) -> list[tuple[str, str]]:
+        """The (id, file) of each id a contents list names, where the file `folder/<id><suffix>` exists.
+
+        An id listed twice, or whose file is missing, is a problem and left out.
+        """
+        found = []
+        seen: dict[str, int] = {}
+        for item_id, line in self.slugs(key):
+            relative = f"{folder}/{item_id}{suffix}"
+            if item_id in seen:
+                self.problems.append(
+                    problem(self.path, line, f'"{item_id}" is listed twice (first on line {seen[item_id]}).')
+                )
+            elif not (root / relative).is_file():
+                self.problems.append(problem(self.path, line, f'"{item_id}" names {relative}, which does not exist.'))
+            else:
+                found.append((item_id, relative))
+            seen.setdefault(item_id, line)
+        return found
+
+    def texts(self, key: str) -> list[tuple[str, int]]:
+        """A list field whose items are text, each with its line."""
+        items = self.data.get(key)
+        if items is None:
+            return []
+        if not isinstance(items, LineList):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list, one "- " item a line.')
+            )
+            return []
+        result = []
+        for item, line in zip(items, items.item_lines, strict=True):
+            if isinstance(item, LineMap):
+                self.problems.append(
+                    problem(
+                        self.path,
+                        line,
+                        f'this item of "{key}" contains ": ", so it is read as "name: value"; '
+                        "put the whole item in double quotes.",
+                    )
+                )
+            elif item is None:
+                result.append(("", line))
+            elif not isinstance(item, str):
+                self.problems.append(problem(self.path, line, f'this item of "{key}" should be text, not a list.'))
+            else:
+                self._no_html(key, item, line)
+                result.append((item.strip(), line))
+        return result

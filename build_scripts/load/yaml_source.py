@@ -1,0 +1,197 @@
+"""Reading YAML the way content editors mean it, keeping the line of every value.
+
+PyYAML's safe loader silently keeps the last of two duplicate keys and reads `no` as False,
+`010` as 8 and `2026-11-25` as a date. Here every scalar stays the text that was written, and
+duplicate keys are problems. Types are checked later, against the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model.problems import Problem, problem
+from ..model.text import html_lines, html_message
+
+
+class LineMap(dict[str, Any]):
+    """A YAML mapping that remembers its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class LineList(list[Any]):
+    """A YAML sequence that remembers its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps text as text, lines for every value, and reports duplicate keys."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def __init__(self, stream: str, path: str, line_offset: int) -> None:
+        super().__init__(stream)
+        self.path = path
+        self.line_offset = line_offset
+        self.problems: list[Problem] = []
+
+    def _line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + 1 + self.line_offset
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
+        self.flatten_mapping(node)
+        result = LineMap()
+        result.line = self._line(node)
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = self._line(key_node)
+            if not isinstance(key, str):
+                self.problems.append(problem(self.path, line, "a key must be a plain word, not a list or mapping."))
+                continue
+            if key in result:
+                first = result.key_lines[key]
+                self.problems.append(
+                    problem(self.path, line, f'"{key}" is given twice (first on line {first}); keep one.')
+                )
+                continue
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = line
+        return result
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = self._line(node)
+        result.item_lines = [self._line(child) for child in node.value]
+        return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
+    """The data in `text`, or None and the problems that stop it being read."""
+    try:
+        loader = _Loader(text, path, line_offset)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1 + line_offset
+        return None, [
+            problem(
+                path,
+                line,
+                f"this line holds a control character (#x{error.character:04x}) that a text file may not; delete it.",
+            )
+        ]
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        what = error.problem or "it cannot be read"
+        return None, [problem(path, line, f"this is not valid YAML ({what}). {_yaml_hint(what)}")]
+    except yaml.YAMLError as error:
+        return None, [problem(path, 1 + line_offset, f"this is not valid YAML ({error}).")]
+    finally:
+        loader.dispose()
+    return data, loader.problems
+
+
+def _yaml_hint(what: str) -> str:
+    if "'\\t'" in what or "\t" in what:
+        return "Indent with spaces, not tabs."
+    if "mapping values" in what:
+        return 'A value that contains ": " must be put in quotes.'
+    return "Check the indentation and quotes on this line and the one before."
+
+
+MAX_SOURCE_BYTES = 1_000_000
+"""A source file is text an editor writes: one over this size is surely the wrong file."""
+
+
+def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
+    """The text of a UTF-8 source file, or None and why it cannot be read."""
+    try:
+        size = (root / relative).stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            megabytes = size / 1_000_000
+            return None, [
+                problem(
+                    relative,
+                    1,
+                    f"this file is {megabytes:.1f} MB, far more than a source file should be "
+                    f"(at most {MAX_SOURCE_BYTES // 1_000_000} MB); check that it is the right file.",
+                )
+            ]
+        raw = (root / relative).read_bytes()
+    except FileNotFoundError:
+        return None, [problem(relative, 1, "this file is missing; create it or remove what names it.")]
+    except OSError as error:
+        return None, [problem(relative, 1, f"this file cannot be read ({error.strerror}).")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [problem(relative, line, "this file is not UTF-8 text; save it as UTF-8 in your editor.")]
+    if text.startswith("\ufeff"):
+        return text.removeprefix("\ufeff"), [
+            problem(
+                relative,
+                1,
+                'this file starts with a byte-order mark, which some tools misread; save it as "UTF-8", '
+                'not "UTF-8 with BOM".',
+            )
+        ]
+    return text, []
+
+
+def load_yaml_file(root: Path, relative: str, problems: list[Problem]) -> object:
+    """The data of a YAML file, or None when it cannot be read (and the problem that says why)."""
+    text, read_problems = read_text(root, relative)
+    problems.extend(read_problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(problem(relative, 1, "this file is empty; write its content, or remove what names it."))
+        return None
+    data, parse_problems = parse_yaml(text, relative)
+    problems.extend(parse_problems)
+    return data
+
+
+def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[object, str, int]:
+    """The front matter's data, the body, and the line the body starts on."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.append(
+            problem(
+                path, 1, 'the file should start with front matter: a line "---", then "title: ...", then another "---".'
+            )
+        )
+        return None, text, 1
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            data, yaml_problems = parse_yaml("\n".join(lines[1:index]), path, line_offset=1)
+            problems.extend(yaml_problems)
+            return data, "\n".join(lines[index + 1 :]), index + 2
+    problems.append(problem(path, 1, 'the front matter is not closed: add a line "---" after it.'))
+    return None, text, 1
+
+
+def strip_front_matter(text: str) -> str:
+    """A Markdown text without its front matter, if it has any."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 4)
+    return text[end + 5 :] if end != -1 else text
+
+
+def markdown_problems(path: str, body: str, body_line: int) -> list[Problem]:
+    """A problem for each line of a Markdown body that holds HTML."""
+    return [problem(path, body_line + index, f"this line: {html_message(tag)}") for index, tag in html_lines(body)]

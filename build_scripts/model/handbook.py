@@ -1,0 +1,222 @@
+"""The handbook as data: what the sources say, checked and typed, with where each thing was written.
+
+Every id is a lowercase slug (checked when loaded); page addresses and anchors are made from ids only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .guide import Guide
+from .source import Reference, Source
+
+
+@dataclass(frozen=True)
+class CompactItem:
+    """A shared principle or a sector commitment of Section 3."""
+
+    id: str
+    """The anchor on the Compact page, and the name codes and the guide use for it."""
+    title: str
+    """The principle's own name, or for a commitment a short editorial label."""
+    text: str
+    """The Compact's words, as adopted (Markdown)."""
+    group: str
+    kind: str
+    """What the item is, for naming it on other pages: "public sector commitment"."""
+    source: Source
+
+    @property
+    def name(self) -> str:
+        """The item's name where it is listed away from its group: "Partnership (shared principle)"."""
+        return f"{self.title} ({self.kind})"
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    """A list of Section 3: the shared principles, or one sector's commitments."""
+
+    id: str
+    heading: str
+    lead: str
+    titles_are_source_text: bool
+    """True where the titles are the Compact's own words (the principles) and are shown in the text."""
+    items: tuple[CompactItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class CompactPage:
+    """One page of the Compact: the front matter, a section or an appendix."""
+
+    id: str
+    """The page's address under /compact/ ("index" is /compact/ itself)."""
+    label: str
+    """"Section 6", "Appendix 1", or empty for the front matter."""
+    title: str
+    body: str
+    """The page's Markdown, as written, without its front matter."""
+    body_line: int
+    """The line of the source file on which the body starts."""
+    groups: tuple[ItemGroup, ...]
+    source: Source
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}: {self.title}" if self.label else self.title
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Exactly what a correction changed: text of the source, and the text of this edition."""
+
+    before: str
+    after: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change this edition makes to the source, listed on the "About this edition" page."""
+
+    id: str
+    title: str
+    page: str
+    kind: str
+    source_said: str
+    edition_says: str
+    why: str
+    replacements: tuple[Replacement, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    """A note beside the text, never inside it: after the block that contains `after`."""
+
+    id: str
+    page: str
+    after: str
+    title: str
+    text: str
+    figure: str
+    """A figure the build draws, shown in the note (a key of addresses.FIGURES), or empty."""
+    source: Source
+
+
+@dataclass(frozen=True)
+class Edition:
+    name: str
+    published: str
+    source_description: str
+    corrections: tuple[Correction, ...]
+    notes: tuple[EditorialNote, ...]
+    source: Source
+
+
+SECTORS = ("public", "third", "both")
+"""Who a clause of a code binds: public sector signatories, third sector signatories, or both."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One undertaking of a code of practice, expanding principles or commitments of Section 3."""
+
+    id: str
+    """The clause's anchor on its code's page; unique across every code."""
+    sector: str
+    """One of SECTORS."""
+    title: str
+    """A short name, used where the clause is listed elsewhere ("Put into practice by")."""
+    text: str
+    """What signatories will do (Markdown)."""
+    expands: tuple[Reference, ...]
+    """The principles and commitments of Section 3 that this clause puts into practice."""
+    source: Source
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code of practice: one page on the site, one PDF."""
+
+    id: str
+    """The code's file name and its address: /codes/<id>/."""
+    title: str
+    status: str
+    """"draft" (written for this edition, for adoption) or "adopted"."""
+    version: str
+    review_date: str
+    adopted_on: str
+    summary: str
+    purpose: str
+    scope: str
+    principles: tuple[str, ...]
+    sectors: tuple[str, ...]
+    """The sectors the code has clauses for, each a heading on its page."""
+    clauses: tuple[Clause, ...]
+    checklist: tuple[str, ...]
+    source: Source
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """The line on which each field of the code's file starts."""
+
+    def source_of(self, name: str) -> Source:
+        return Source(self.source.path, self.field_lines.get(name, self.source.line))
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    def clauses_for(self, sector: str) -> tuple[Clause, ...]:
+        return tuple(clause for clause in self.clauses if clause.sector == sector)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """An organisation in the signatory register."""
+
+    id: str
+    """Its signatory copy's file name: /downloads/signatory-copies/<id>.pdf."""
+    name: str
+    sector: str
+    """"public" or "third"."""
+    status: str
+    """"involved" (in preparing the Compact, as the 2009 source says) or "signed"."""
+    signed_on: str
+    champion: str
+    """Its nominated Compact Champion, where known."""
+    source: Source
+
+
+@dataclass(frozen=True)
+class Register:
+    lead: Reference
+    """The lead body, which counter-signs each signatory copy."""
+    organisations: tuple[Signatory, ...]
+    source: Source
+
+    def organisation(self, organisation_id: str) -> Signatory | None:
+        return next((o for o in self.organisations if o.id == organisation_id), None)
+
+
+@dataclass(frozen=True)
+class Handbook:
+    pages: tuple[CompactPage, ...]
+    edition: Edition
+    codes: tuple[Code, ...] = ()
+    guide: Guide | None = None
+    register: Register | None = None
+
+    def page(self, page_id: str) -> CompactPage | None:
+        return next((p for p in self.pages if p.id == page_id), None)
+
+    @property
+    def items(self) -> tuple[CompactItem, ...]:
+        return tuple(item for page in self.pages for group in page.groups for item in group.items)
+
+    def item_page(self, item_id: str) -> CompactPage | None:
+        """The page on which a principle or commitment stands."""
+        return next((p for p in self.pages for g in p.groups for i in g.items if i.id == item_id), None)
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(clause for code in self.codes for clause in code.clauses)

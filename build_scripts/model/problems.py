@@ -1,0 +1,50 @@
+"""Content problems: where they are and what to do about them.
+
+A problem in the sources is a value, collected with the others and reported together;
+an exception means a bug in this package.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .source import Source
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the sources, in compiler style: `path:line: message`."""
+
+    source: Source
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def problem(path: str, line: int, message: str) -> Problem:
+    return Problem(Source(path, line), message)
+
+
+def report(problems: Iterable[Problem]) -> str:
+    """All problems, sorted by path and line, one a line."""
+    return "\n".join(str(p) for p in sorted(set(problems)))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest choice, or nothing when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' Did you mean "{close[0]}"?' if close else ""
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """ "1 problem", "2 problems"."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    """Every problem, then a line that counts them and says nothing was built."""
+    listed = sorted(set(problems))
+    return f"{report(listed)}\n{plural(len(listed), 'problem')} found; nothing was built or changed."

@@ -1,0 +1,113 @@
+"""The link promise: every public address of the site is listed in addresses.txt, and none of them
+may stop working. An address that moves must leave a redirect behind (mkdocs.yml, `redirects`).
+
+`python -m build_scripts addresses` adds the addresses a new build publishes to the list; it never
+removes one. The tests fail when a listed address no longer resolves, or when a published address
+is not listed yet.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..check.handbook import page_anchors
+from ..model.addresses import page_url
+from ..model.handbook import Handbook
+
+PROMISE_FILE = "addresses.txt"
+HEADER = """\
+# Every public address of the Darlington Compact handbook: partner websites link to these.
+# None may stop working. Remove a line only when the page has gone for good and a redirect
+# (mkdocs.yml, plugins: redirects) leads from it to where its content is now.
+# New addresses are added with `make addresses` after a deliberate change.
+"""
+# Files published beside the pages, by folder.
+FILE_FOLDERS = ("downloads", "data", "schemas", "assets/badge", "assets/images/share")
+# One page a path through the guide: they change whenever the guide does, and point search
+# engines and partners to each step's own page, which is promised.
+NOT_PROMISED = ("guide/start/", "404.html")
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"', re.IGNORECASE)
+
+
+def published_addresses(site: Path, handbook: Handbook) -> list[str]:
+    addresses = set()
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(NOT_PROMISED) or _redirect_target(path) is not None:
+            continue
+        addresses.add("/" + relative.removesuffix("index.html"))
+    for folder in FILE_FOLDERS:
+        for path in sorted((site / folder).rglob("*")):
+            if path.is_file():
+                addresses.add("/" + path.relative_to(site).as_posix())
+    addresses |= {"/guide/process.svg"} | {
+        "/" + p.relative_to(site).as_posix() for p in site.glob("guide/letters/*.txt")
+    }
+    for page, anchors in page_anchors(handbook).items():
+        addresses |= {page_url("", page, anchor) for anchor in anchors}
+    if handbook.guide is not None:
+        addresses |= {f"/guide/examples/#{example.id}" for example in handbook.guide.examples}
+    return sorted(addresses)
+
+
+def read_promise(root: Path) -> list[str]:
+    path = root / PROMISE_FILE
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def add_to_promise(root: Path, addresses: list[str]) -> list[str]:
+    """Add the addresses not yet promised; return them."""
+    promised = read_promise(root)
+    new = sorted(set(addresses) - set(promised))
+    (root / PROMISE_FILE).write_text(HEADER + "".join(f"{a}\n" for a in sorted(set(promised) | set(new))), "utf-8")
+    return new
+
+
+def unresolved(site: Path, addresses: list[str]) -> list[str]:
+    """The addresses that lead nowhere: no file, no anchor, and no redirect to one."""
+    return [address for address in addresses if not _resolves(site, address)]
+
+
+def _resolves(site: Path, address: str, hops: int = 5) -> bool:
+    path, _, anchor = address.partition("#")
+    target = site / path.lstrip("/")
+    if path.endswith("/"):
+        target = target / "index.html"
+    if not target.is_file():
+        return False
+    if target.suffix != ".html":
+        return not anchor
+    redirect = _redirect_target(target)
+    if redirect is not None and hops > 0:
+        base = path if path.endswith("/") else posixpath.dirname(path) + "/"
+        moved, _, moved_anchor = redirect.partition("#")
+        new_path = posixpath.normpath(posixpath.join(base, moved)) + ("/" if moved.endswith("/") else "")
+        return _resolves(site, f"{new_path}#{anchor or moved_anchor}" if anchor or moved_anchor else new_path, hops - 1)
+    return not anchor or anchor in _ids(target)
+
+
+def _redirect_target(page: Path) -> str | None:
+    head = page.read_text(encoding="utf-8", errors="replace")[:2000]
+    match = _REFRESH.search(head)
+    return match.group(1) if match else None
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids |= {value for name, value in attrs if name == "id" and value}
+
+
+def _ids(page: Path) -> set[str]:
+    parser = _Ids()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.ids

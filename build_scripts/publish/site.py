@@ -1,0 +1,45 @@
+"""The site built beside site/ and swapped in at the end.
+
+MkDocs empties its site folder before writing and cannot roll back, so it never writes into site/
+itself: it builds into a new folder, and only a build that passed every check replaces site/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def build_site(root: Path, site_dir: Path) -> int:
+    """`mkdocs build --strict` into a fresh folder, then swap it in for `site_dir`."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
+        cwd=root,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    replace_dir(staging, site_dir)
+    print(f"Built the site into {site_dir}.")
+    return 0
+
+
+def replace_dir(new: Path, old: Path) -> None:
+    """Put `new` where `old` is, with renames only, so that `old` is never half written."""
+    retired = old.with_name(f".{old.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if old.exists():
+        os.replace(old, retired)
+    os.replace(new, old)
+    shutil.rmtree(retired, ignore_errors=True)

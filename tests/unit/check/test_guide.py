@@ -1,0 +1,175 @@
+"""Validating the disagreement guide: each kind of mistake is reported with its file, its line and
+what to do. Each test breaks one thing in a copy of the minimal fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts.model.guide_paths import PAGE_LIMIT
+from tests.support.project import edit, problems_of
+
+GUIDE = "guide/disputes.yml"
+EXAMPLES = "guide/examples.yml"
+
+
+def test_a_choice_that_leads_to_a_step_that_does_not_exist(project: Path) -> None:
+    edit(project / GUIDE, "        next: talked", "        next: talkedd")
+    assert problems_of(project) == [
+        f'{GUIDE}:21: the choice "A public body" of "who" leads to "talkedd", which is not a step of the guide. '
+        'Did you mean "talked"?'
+    ]
+
+
+def test_an_id_used_twice(project: Path) -> None:
+    edit(project / GUIDE, "  - id: talk\n", "  - id: outside\n")
+    assert problems_of(project) == [
+        f'{GUIDE}:33: the choice "No" of "talked" leads to "talk", which is not a step of the guide. '
+        'Did you mean "talked"?',
+        f'{GUIDE}:46: the id "outside" is already used at {GUIDE}:38; choose another.',
+    ]
+
+
+@pytest.mark.parametrize("bad_id", ["../etc", "Talked", "talked again", "a/b"])
+def test_an_id_that_could_escape_its_folder_or_is_not_a_slug(project: Path, bad_id: str) -> None:
+    edit(project / GUIDE, "  - id: talked\n", f'  - id: "{bad_id}"\n')
+    problems = problems_of(project)
+    assert problems[0] == (
+        f'{GUIDE}:26: "{bad_id}" is not a valid id: use lowercase letters, digits and single hyphens, '
+        'such as "stage-2-panel".'
+    )
+
+
+def test_a_step_no_path_reaches(project: Path) -> None:
+    edit(project / GUIDE, "        next: write", "        next: talk")
+    assert problems_of(project) == [
+        f'{GUIDE}:60: no path from the start reaches "write"; make a choice lead to it, or remove it.'
+    ]
+
+
+def test_a_question_with_one_choice(project: Path) -> None:
+    edit(project / GUIDE, '      - label: "Yes"\n        slug: "yes"\n        next: write\n', "")
+    assert problems_of(project) == [
+        f'{GUIDE}:26: the question "talked" has only one choice; a question needs two or more.',
+        f'{GUIDE}:57: no path from the start reaches "write"; make a choice lead to it, or remove it.',
+    ]
+
+
+def test_a_question_that_is_a_dead_end(project: Path) -> None:
+    edit(
+        project / GUIDE,
+        '    choices:\n      - label: "No"\n        slug: "no"\n        next: talk\n'
+        '      - label: "Yes"\n        slug: "yes"\n        next: write\n',
+        "    choices: []\n",
+    )
+    problems = problems_of(project)
+    assert f'{GUIDE}:26: the question "talked" has no choices: a reader who reaches it cannot go on.' in problems
+
+
+def test_two_choices_with_the_same_label(project: Path) -> None:
+    edit(project / GUIDE, '      - label: "Yes"', '      - label: "No"')
+    assert problems_of(project) == [
+        f'{GUIDE}:34: two choices of "talked" have the label "No" (the other is at {GUIDE}:31); make them differ.'
+    ]
+
+
+def test_a_loop_is_quoted(project: Path) -> None:
+    edit(project / GUIDE, "        next: write", "        next: who")
+    assert problems_of(project) == [
+        f"{GUIDE}:15: the guide goes round in a loop: who -> talked -> who. "
+        "Make one of these choices lead on to another step."
+    ]
+
+
+def test_a_guide_that_would_unfold_into_too_many_pages(project: Path) -> None:
+    # A chain of questions whose two answers both lead on doubles the paths at every question.
+    depth = PAGE_LIMIT.bit_length()
+    chain = "".join(
+        f"  - id: q{i}\n    stage: before\n    question: Question {i}?\n    choices:\n"
+        f"      - {{label: A, slug: a, next: {f'q{i + 1}' if i + 1 < depth else 'who'}}}\n"
+        f"      - {{label: B, slug: b, next: {f'q{i + 1}' if i + 1 < depth else 'who'}}}\n"
+        for i in range(depth)
+    )
+    edit(project / GUIDE, "questions:\n", f"questions:\n{chain}")
+    edit(project / GUIDE, "start: who", "start: q0")
+    assert problems_of(project) == [
+        f"{GUIDE}:1: the guide would unfold into 49151 pages, more than the limit of {PAGE_LIMIT}: each way of "
+        "reaching a step is a page of its own. Join branches that lead to the same advice, or ask less before the "
+        "branches meet."
+    ]
+
+
+def test_a_stage_that_does_not_exist(project: Path) -> None:
+    edit(project / GUIDE, "    stage: stage-1\n    question:", "    stage: stage-one\n    question:")
+    assert problems_of(project) == [
+        f'{GUIDE}:26: "talked" belongs to the stage "stage-one", which is not a stage of the guide. '
+        'Did you mean "stage-1"?'
+    ]
+
+
+def test_a_start_that_is_not_a_question(project: Path) -> None:
+    edit(project / GUIDE, "start: who", "start: whoo")
+    assert problems_of(project)[0] == (
+        f'{GUIDE}:3: the guide starts at "whoo", which is not a question. Did you mean "who"?'
+    )
+
+
+def test_a_link_to_a_compact_anchor_that_does_not_exist(project: Path) -> None:
+    edit(project / GUIDE, "(../compact/principles.md#intro)", "(../compact/principles.md#intra)")
+    assert problems_of(project) == [
+        f'{GUIDE}:46: the link "The principles" goes to "#intra", which is not an anchor of compact/principles.md. '
+        'Did you mean "intro"?'
+    ]
+
+
+def test_a_link_to_a_code_clause_that_does_not_exist(project: Path) -> None:
+    edit(
+        project / GUIDE, "summary: Talking comes first.", "summary: See [the clause](../codes/fair-funding.md#ff-pay)."
+    )
+    assert problems_of(project) == [
+        f'{GUIDE}:46: the link "the clause" goes to "#ff-pay", which is not an anchor of codes/fair-funding.md. '
+        'Did you mean "ff-pay-on-time"?'
+    ]
+
+
+def test_a_letter_that_does_not_exist(project: Path) -> None:
+    edit(project / GUIDE, "    letter: raise", "    letter: raised")
+    assert problems_of(project) == [
+        f'{GUIDE}:68: the outcome "write" shows the letter "raised", which is not a letter in guide/letters/. '
+        'Did you mean "raise"?',
+        'guide/letters/raise.md:1: no outcome shows this letter; name it in an outcome\'s "letter", '
+        "or delete the file.",
+    ]
+
+
+def test_a_worked_example_that_is_not_a_path(project: Path) -> None:
+    edit(project / EXAMPLES, '        answer: "yes"', "        answer: yess")
+    assert problems_of(project) == [
+        f'{EXAMPLES}:10: the worked example answers "talked" with "yess", which is not one of its choices. '
+        'Did you mean "yes"?'
+    ]
+
+
+def test_a_worked_example_that_ends_elsewhere(project: Path) -> None:
+    edit(project / EXAMPLES, "    outcome: write", "    outcome: talk")
+    assert problems_of(project) == [
+        f'{EXAMPLES}:13: the worked example should end at "talk", but its answers lead to "write".'
+    ]
+
+
+def test_a_worked_example_that_skips_a_question(project: Path) -> None:
+    edit(
+        project / EXAMPLES, "      - question: who\n        answer: public\n        note: The charity raises it.\n", ""
+    )
+    assert problems_of(project) == [
+        f'{EXAMPLES}:7: the worked example answers "talked" here, but its answers so far lead to "who".'
+    ]
+
+
+def test_an_item_with_a_colon_is_explained(project: Path) -> None:
+    edit(project / GUIDE, "      - Call your Champion.", "      - Call: your Champion.")
+    assert problems_of(project) == [
+        f'{GUIDE}:51: this item of "steps" contains ": ", so it is read as "name: value"; put the whole item '
+        "in double quotes."
+    ]
