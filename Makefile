@@ -17,13 +17,17 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check serve lint bench addresses dist venv system-packages lock schemas clean
+.PHONY: build test check publish-check serve lint bench addresses dist venv system-packages lock schemas clean
 
 build: $(STAMP) system-packages
 	$(PY) -m build_scripts build
 
 check: $(STAMP)
 	$(PY) -m build_scripts check
+
+# Before the site goes live: fails while anything is left for the Steering Group to supply or confirm.
+publish-check: $(STAMP)
+	$(PY) -m build_scripts publish-check
 
 # Timings, printed as figures; never a pass or fail.
 bench: $(STAMP) system-packages

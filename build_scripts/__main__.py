@@ -1,4 +1,4 @@
-"""Command line: `python -m build_scripts check | render --out DIR | build | schemas`.
+"""Command line: `python -m build_scripts check | publish-check | render --out DIR | build | schemas`.
 
 Exit codes: 0 when all is well, 1 when the sources have problems or the build failed.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
-from .model.problems import plural, summary
-from .pipeline import check, configured_site_url, generated_files
+from .model.problems import plural, report, summary
+from .pipeline import Checked, check, configured_site_url, generated_files
 from .publish.archive import make_archive
 from .publish.files import write_files
 from .publish.promise import PROMISE_FILE, add_to_promise, published_addresses, read_promise, unresolved
@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check the sources; write nothing")
+    commands.add_parser(
+        "publish-check", help="check the sources and list what must be settled before the site goes live"
+    )
     commands.add_parser("schemas", help="rewrite the JSON Schemas of the source files in schemas/")
     dist = commands.add_parser("dist", help="pack the built site into one archive for a static host")
     dist.add_argument("--site-dir", type=Path, default=None)
@@ -52,7 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     checked = check(root)
     if not checked.ok or checked.handbook is None:
         print(summary(checked.problems), file=sys.stderr)
+        if checked.warnings:
+            # Shown once the problems are fixed, so that they do not hide the problem to fix first.
+            print(
+                f"There are also {plural(len(checked.warnings), 'warning')}: `make check` lists them once "
+                "these problems are fixed.",
+                file=sys.stderr,
+            )
         return 1
+    if checked.warnings:
+        print(report(checked.warnings), file=sys.stderr)
+    if args.command == "publish-check":
+        return publish_check(checked)
     if args.command == "build":
         # Checked here as well as in the site hook, so that a problem in mkdocs.yml is reported
         # like any other, before MkDocs reads it.
@@ -69,10 +83,29 @@ def main(argv: list[str] | None = None) -> int:
             f"{plural(len(handbook.codes), 'code of practice', 'codes of practice')} with "
             f"{plural(len(handbook.clauses), 'clause')}{guide_summary(handbook)}."
         )
+        if checked.before_publishing:
+            print(
+                f'{plural(len(checked.before_publishing), "thing")} marked "before publishing" must be settled '
+                "before the handbook goes live: `make publish-check` lists them."
+            )
         return 0
     files = generated_files(checked.handbook, configured_site_url(root), with_pdfs=not args.no_pdfs)
     written = write_files(files, args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
+    return 0
+
+
+def publish_check(checked: Checked) -> int:
+    """Whether the handbook may go live: no problem, and nothing left to settle before publishing."""
+    waiting = checked.before_publishing
+    if waiting:
+        print(
+            f'Not ready to publish: {plural(len(waiting), "thing")} marked "before publishing" above must be '
+            "settled by the Compact Steering Group first.",
+            file=sys.stderr,
+        )
+        return 1
+    print("Ready to publish: every source is fine, and nothing is left to supply or confirm.")
     return 0
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 from .check.config import CONFIG, check_site_config
+from .check.facts import check_facts
 from .check.handbook import check_handbook, known_pages
+from .check.publication import check_publication
 from .load.handbook import load_handbook
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .load.yaml_source import load_yaml_file
 from .model.addresses import DOWNLOADS_PAGE, LINKING_PAGE
 from .model.handbook import Handbook
-from .model.problems import Problem
+from .model.problems import BEFORE_PUBLISHING, Problem
 from .render.codes import code_pages
 from .render.compact import compact_pages
 from .render.data import data_files
@@ -30,24 +33,37 @@ DOCS_DIR = "docs"
 class Checked:
     handbook: Handbook | None
     problems: tuple[Problem, ...]
+    """The errors: any one of them stops the build."""
+    warnings: tuple[Problem, ...] = ()
+    """What is shown and stops nothing, and what must be done before publishing (`publish-check`)."""
 
     @property
     def ok(self) -> bool:
         return self.handbook is not None and not self.problems
 
+    @property
+    def before_publishing(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.warnings if p.severity == BEFORE_PUBLISHING)
 
-def check(root: Path) -> Checked:
-    """Load and check everything; every problem, none short-circuiting another."""
+
+def check(root: Path, today: datetime.date | None = None) -> Checked:
+    """Load and check everything; every problem, none short-circuiting another.
+
+    Facts are due for their yearly check counting back from `today` (by default, the day it runs).
+    """
     loaded = load_handbook(root)
-    problems = list(loaded.problems)
+    found = list(loaded.problems)
     if loaded.handbook is not None:
         docs = hand_written_pages(root)
-        problems += check_handbook(loaded.handbook, docs)
+        found += check_handbook(loaded.handbook, docs)
+        found += check_facts(loaded.handbook.evidence, today or datetime.date.today())
         # A source that could not be read takes its page with it; the navigation naming that page
         # is then reported only once the source is fixed, not as a second, misleading problem.
         pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
-        problems += check_site_config(root, pages)
-    return Checked(loaded.handbook, tuple(sorted(set(problems))))
+        found += check_site_config(root, pages)
+        found += check_publication(root)
+    listed = sorted(set(found))
+    return Checked(loaded.handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
 
 
 def hand_written_pages(root: Path) -> list[str]:

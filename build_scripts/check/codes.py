@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model.addresses import code_page
 from ..model.handbook import Code, Handbook
 from ..model.problems import Problem
 from .references import id_problem, link_problems
 
 SECTOR_NAMES = {"public": "public sector", "third": "third sector", "both": "both sectors"}
+_COUNT = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty|sixty|ninety"
+FIGURE = re.compile(
+    rf"\b(?:(?:{_COUNT})[\s-]+(?:(?:working|calendar|clear|full)\s+)?(?:hour|day|week|month|year|quarter)s?"
+    r"|annual(?:ly)?|yearly|quarterly|monthly|fortnightly|weekly"
+    r"|(?:every|each|once\s+a|twice\s+a)\s+(?:year|quarter|month|week))\b",
+    re.IGNORECASE,
+)
+"""A period of time, or how often something happens: the figures a clause must give a basis for."""
 
 
 def check_codes(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
@@ -18,6 +28,7 @@ def check_codes(handbook: Handbook, anchors: dict[str, set[str]], known: set[str
     problems: list[Problem] = []
     for code in handbook.codes:
         problems += _sectors(code)
+        problems += _figures(code)
         if compact_readable:
             problems += _expands(code, item_ids, handbook.items[0].source.path)
             problems += _links(code, anchors, known)
@@ -36,6 +47,23 @@ def _expands(code: Code, item_ids: list[str], items_file: str) -> list[Problem]:
                         f'the clause "{clause.id}" expands {message} The ids are in {items_file}.',
                     )
                 )
+    return problems
+
+
+def _figures(code: Code) -> list[Problem]:
+    """A problem for each clause that sets a period or a frequency and does not say where it comes from."""
+    problems = []
+    for clause in code.clauses:
+        figure = FIGURE.search(clause.text)
+        if figure and not clause.basis:
+            problems.append(
+                Problem(
+                    clause.source,
+                    f'the clause "{clause.id}" sets a figure ("{figure.group(0)}") but gives no "basis". Add '
+                    '"basis:" saying where it comes from: a paragraph of the national Compact (2010), a law, or '
+                    '"Proposed in this draft." A case study of the Compact is an example, not a basis.',
+                )
+            )
     return problems
 
 

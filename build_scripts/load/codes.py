@@ -24,6 +24,13 @@ CLAUSE = RecordSpec(
         Field("title", "text", "A short name for the clause, used where it is listed on other pages."),
         Field("text", "markdown", 'What signatories will do, in plain English, with "will".'),
         Field("expands", "slugs", "The ids of the Compact principles or commitments this clause puts into practice."),
+        Field(
+            "basis",
+            "markdown",
+            "Where a figure in the clause (a number of days, weeks or months, how often) comes from: a paragraph "
+            'of the national Compact (2010), a law, or "Proposed in this draft." Needed when the text sets one.',
+            required=False,
+        ),
     ),
 )
 
@@ -148,5 +155,6 @@ def _clause(clause: Record) -> Clause:
         title=clause.text("title"),
         text=clause.text("text"),
         expands=tuple(Reference(ref, Source(clause.path, line)) for ref, line in expands),
+        basis=clause.text("basis", required=False),
         source=Source(clause.path, clause.line),
     )

@@ -17,12 +17,33 @@ from ..model.handbook import (
 )
 from ..model.problems import Problem
 from ..model.source import Source
+from .fields import EVIDENCE_FIELDS, Field, RecordSpec
 from .records import Record
 from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
 
 COMPACT_DIR = "compact"
 CONTENTS = f"{COMPACT_DIR}/contents.yml"
 EDITION = f"{COMPACT_DIR}/edition.yml"
+
+NOTE = RecordSpec(
+    what="A note",
+    description="An editorial note: a fact that has changed since 2009, shown beside the Compact's text, never in it.",
+    fields=(
+        Field("id", "slug", "The note's id: its anchor is #note-<id>. Never change it."),
+        Field("page", "slug", "The Compact page the note stands on, as named in compact/contents.yml."),
+        Field(
+            "after",
+            "text",
+            "Words of the paragraph or list the note follows, quoted exactly, that stand once on the page.",
+        ),
+        Field("title", "text", "The note's heading."),
+        Field("text", "markdown", "What has changed, in plain English."),
+        Field(
+            "figure", "choice", "A figure the build draws, to show in the note.", required=False, choices=tuple(FIGURES)
+        ),
+        *EVIDENCE_FIELDS,
+    ),
+)
 
 
 def load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
@@ -135,9 +156,10 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
             title=n.text("title"),
             text=n.text("text"),
             figure=n.choice("figure", tuple(FIGURES), required=False),
+            evidence=n.evidence(),
             source=Source(EDITION, n.line),
         )
-        for n in edition.records("notes", "A note", ("id", "page", "after", "title", "text"), ("figure",))
+        for n in edition.records_of("notes", NOTE)
     )
     return Edition(
         name=edition.text("edition"),

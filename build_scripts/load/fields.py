@@ -46,6 +46,23 @@ class RecordSpec:
         return next(f for f in self.fields if f.name == name)
 
 
+EVIDENCE_FIELDS = (
+    Field(
+        "source",
+        "markdown",
+        "Where this fact comes from: the title of the source, with a link where there is one, and its date.",
+    ),
+    Field("checked_on", "date", "The date someone last checked the fact against that source, written like 2026-11-26."),
+    Field(
+        "to_confirm",
+        "text",
+        "What the Compact Steering Group must still confirm, as a question; remove it once confirmed.",
+        required=False,
+    ),
+)
+"""The fields of a fact that is not in the 2009 text: its source, when it was checked, what is unsure."""
+
+
 def json_schema(spec: RecordSpec, title: str) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) for a file holding one record of `spec`."""
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **_object_schema(spec)}

@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..model.facts import Evidence
 from ..model.problems import Problem, did_you_mean, problem
+from ..model.source import Source
 from ..model.text import html_in, html_message
 from .fields import SLUG_PATTERN, RecordSpec
 from .yaml_source import LineList, LineMap
@@ -142,6 +144,16 @@ class Record:
         elif status and status != dated and value:
             self.problems.append(problem(self.path, self.line_of(key), extra))
         return value
+
+    def evidence(self) -> Evidence:
+        """A fact's evidence, from the fields of EVIDENCE_FIELDS."""
+        return Evidence(
+            cited=self.text("source"),
+            checked_on=self.date("checked_on"),
+            to_confirm=self.text("to_confirm", required=False),
+            source=Source(self.path, self.line_of("checked_on")),
+            to_confirm_source=Source(self.path, self.line_of("to_confirm")),
+        )
 
     def flag(self, key: str) -> bool:
         value = self.text(key, required=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .facts import Evidence
 from .guide import Guide
 from .source import Reference, Source
 
@@ -101,6 +102,8 @@ class EditorialNote:
     text: str
     figure: str
     """A figure the build draws, shown in the note (a key of addresses.FIGURES), or empty."""
+    evidence: Evidence
+    """Where the note's facts come from, and when they were last checked."""
     source: Source
 
 
@@ -132,6 +135,9 @@ class Clause:
     """What signatories will do (Markdown)."""
     expands: tuple[Reference, ...]
     """The principles and commitments of Section 3 that this clause puts into practice."""
+    basis: str
+    """Where a figure the clause sets comes from (Markdown): a paragraph of the national Compact of
+    2010, a statutory duty, or "Proposed in this draft."; empty for a clause that sets no figure."""
     source: Source
 
 
@@ -220,3 +226,8 @@ class Handbook:
     @property
     def clauses(self) -> tuple[Clause, ...]:
         return tuple(clause for code in self.codes for clause in code.clauses)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Where every fact comes from that the handbook states beside the 2009 text."""
+        return tuple(note.evidence for note in self.edition.notes)

@@ -12,6 +12,14 @@ from dataclasses import dataclass
 
 from .source import Source
 
+ERROR = "error"
+"""Stops the build: the sources cannot be published as they are."""
+WARNING = "warning"
+"""Shown, and nothing stops: a fact due for its yearly check, say."""
+BEFORE_PUBLISHING = "before publishing"
+"""Does not stop a build or a preview, but stops `make publish-check`: something the Compact
+Steering Group must supply or confirm (a placeholder contact, a fact marked "to confirm")."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,13 +27,20 @@ class Problem:
 
     source: Source
     message: str
+    severity: str = ERROR
+    """ERROR, WARNING or BEFORE_PUBLISHING."""
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+        label = "" if self.severity == ERROR else f"{self.severity}: "
+        return f"{self.source}: {label}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
 
-def problem(path: str, line: int, message: str) -> Problem:
-    return Problem(Source(path, line), message)
+def problem(path: str, line: int, message: str, severity: str = ERROR) -> Problem:
+    return Problem(Source(path, line), message, severity)
 
 
 def report(problems: Iterable[Problem]) -> str:

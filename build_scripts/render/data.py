@@ -106,6 +106,7 @@ def _codes(handbook: Handbook, site_url: str) -> tuple[str, list[dict[str, Any]]
                     "title": clause.title,
                     "text": clause.text,
                     "expands": [reference.id for reference in clause.expands],
+                    "basis": clause.basis,
                     "url": page_url(site_url, code_page(code.id), clause.id),
                 }
                 for clause in code.clauses
@@ -113,7 +114,9 @@ def _codes(handbook: Handbook, site_url: str) -> tuple[str, list[dict[str, Any]]
         }
         for code in handbook.codes
     ]
-    clause = _object({"id": TEXT, "sector": TEXT, "title": TEXT, "text": TEXT, "expands": IDS, "url": URL})
+    clause = _object(
+        {"id": TEXT, "sector": TEXT, "title": TEXT, "text": TEXT, "expands": IDS, "basis": TEXT, "url": URL}
+    )
     schema = _object(
         {
             "id": TEXT,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .environment import markdown_environment
 from .pdf import Pdf
-from .print_documents import DOWNLOADS, HANDBOOK_PDF, PROCESS_PDF
+from .print_documents import ADOPTION_PACK_PDF, DOWNLOADS, HANDBOOK_PDF, PROCESS_PDF
 
 
 @dataclass
@@ -25,6 +25,12 @@ def downloads_page(pdfs: list[Pdf]) -> str:
             "process", "The disputes process on one page", "The three stages in brief, for a noticeboard."
         ),
         "codes": Group("codes", "Codes of practice", "Each code of practice on its own."),
+        "adoption": Group(
+            "adoption",
+            "For the Compact Steering Group",
+            "Each clause of the codes beside the words of the Compact it puts into practice, with its basis and "
+            "status, to decide on at a meeting.",
+        ),
         "signatory-copies": Group(
             "signatory-copies",
             "Signatory copies",
@@ -42,6 +48,8 @@ def _group_of(path: str) -> str:
         return "handbook"
     if path == PROCESS_PDF:
         return "process"
+    if path == ADOPTION_PACK_PDF:
+        return "adoption"
     if path.startswith(f"{DOWNLOADS}/signatory-copies/"):
         return "signatory-copies"
     return "codes"

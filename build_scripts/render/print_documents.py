@@ -11,13 +11,21 @@ from dataclasses import dataclass
 from ..model.addresses import ABOUT_EDITION, CODES_INDEX, PROCESS_DIAGRAM, code_page, compact_page
 from ..model.handbook import Code, Handbook, Signatory
 from ..model.text import one_line_text
-from .environment import html_environment, long_date
+from .environment import html_environment, long_date, markdown_environment
 from .guide import example_walks
 from .print_markdown import document_id, print_html
 
 DOWNLOADS = "downloads"
 HANDBOOK_PDF = f"{DOWNLOADS}/darlington-compact-handbook.pdf"
 PROCESS_PDF = f"{DOWNLOADS}/disputes-process-on-one-page.pdf"
+ADOPTION_PACK_PDF = f"{DOWNLOADS}/codes-of-practice-adoption-pack.pdf"
+ADOPTION_DIR = "adoption-pack"
+PACK_SECTORS = {
+    "public": "for public sector signatories",
+    "third": "for third sector signatories",
+    "both": "for both sectors",
+}
+"""The pack's pages are made for print only: they are not pages of the site."""
 PROCESS_SECTION = "disputes-process"
 
 
@@ -59,6 +67,8 @@ def print_documents(handbook: Handbook, files: Mapping[str, str | bytes]) -> lis
     """The handbook, each code, and the process on one page (the signatory copies are made apart)."""
     documents = [_handbook(handbook, files)]
     documents += [_code(handbook, code, files) for code in handbook.codes]
+    if handbook.codes:
+        documents.append(_adoption_pack(handbook))
     if handbook.guide is not None:
         documents.append(_process(handbook))
     return documents
@@ -143,6 +153,52 @@ def _code(handbook: Handbook, code: Code, files: Mapping[str, str | bytes]) -> P
         cover=cover,
         sections=_sections([code_page(code.id)], files, "code"),
     )
+
+
+def _adoption_pack(handbook: Handbook) -> PrintDocument:
+    """Each clause of each code beside the Compact's words it expands, for the Steering Group to decide on."""
+    env = markdown_environment()
+    items = {item.id: item for item in handbook.items}
+    item_pages = {item.id: page.heading for page in handbook.pages for g in page.groups for item in g.items}
+    drafts = [code for code in handbook.codes if code.is_draft]
+    pages = {
+        f"{ADOPTION_DIR}/index.md": env.get_template("adoption_pack_intro.md.j2").render(
+            codes=handbook.codes, drafts=drafts
+        )
+    }
+    for code in handbook.codes:
+        pages[f"{ADOPTION_DIR}/{code.id}.md"] = env.get_template("adoption_pack.md.j2").render(
+            code=code, items=items, item_pages=item_pages, sectors=PACK_SECTORS
+        )
+    sections = _sections(list(pages), pages, "pack")
+    cover = Cover(
+        "Adoption pack",
+        "The codes of practice",
+        "For the Compact Steering Group: each clause beside the words of the Compact it puts into practice",
+        bool(drafts),
+        (
+            ("Codes", f"{len(handbook.codes)}, {_drafts(len(drafts), len(handbook.codes))}"),
+            ("Clauses", str(len(handbook.clauses))),
+            ("Edition", _edition(handbook)),
+        ),
+    )
+    return _document(
+        "print/handbook.html.j2",
+        ADOPTION_PACK_PDF,
+        "The codes of practice of the Darlington Compact: adoption pack",
+        "Each clause of the codes of practice beside the words of the Compact it expands, with its basis and "
+        "status, for the Compact Steering Group.",
+        handbook,
+        cover=cover,
+        sections=sections,
+        contents=[{"title": s.title, "target": s.id, "level": 1} for s in sections],
+    )
+
+
+def _drafts(drafts: int, codes: int) -> str:
+    if drafts == codes:
+        return "all drafts for adoption"
+    return f"{drafts} of them drafts" if drafts else "all adopted"
 
 
 def _process(handbook: Handbook) -> PrintDocument:

@@ -55,7 +55,9 @@ def test_check_passes_on_the_real_sources(root: Path) -> None:
     result = run_check(root)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("All sources are fine:")
-    assert result.stdout.count("\n") == 1
+    # What remains is never an error: a fact due for its yearly check, or something to settle before publishing.
+    for line in result.stderr.splitlines():
+        assert ": warning: " in line or ": before publishing: " in line, line
 
 
 def test_check_reports_a_broken_cross_reference_with_file_and_line(built_copy: tuple[Path, Path]) -> None:
@@ -73,7 +75,7 @@ def test_check_reports_a_broken_cross_reference_with_file_and_line(built_copy: t
         'compact/resolving-disagreements.md:8: the link "Section 3" goes to "principles-and-commitment.md", '
         'which is not a page of the handbook. Did you mean "principles-and-commitments.md"?'
     )
-    assert lines[-1] == "1 problem found; nothing was built or changed."
+    assert lines[1] == "1 problem found; nothing was built or changed."
     assert "Traceback" not in result.stderr
 
 

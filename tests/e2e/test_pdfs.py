@@ -16,6 +16,7 @@ from build_scripts.pipeline import check
 
 HANDBOOK = "downloads/darlington-compact-handbook.pdf"
 PROCESS = "downloads/disputes-process-on-one-page.pdf"
+ADOPTION_PACK = "downloads/codes-of-practice-adoption-pack.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,9 @@ def expected_pdfs(handbook: Handbook) -> dict[str, tuple[int, int]]:
     pdfs = {HANDBOOK: (25, 80), PROCESS: (1, 1)}
     pdfs |= {f"downloads/code-of-practice-{code.id}.pdf": (2, 8) for code in handbook.codes}
     pdfs |= {f"downloads/signatory-copies/{o.id}.pdf": (6, 20) for o in handbook.register.organisations}
+    if handbook.codes:
+        # A cover, contents and guide, then a page a code at least, and at most a page a clause.
+        pdfs[ADOPTION_PACK] = (3 + len(handbook.codes), 3 + len(handbook.codes) + len(handbook.clauses))
     return pdfs
 
 
@@ -159,3 +163,16 @@ def test_no_pdf_has_an_empty_page(site: Path, handbook: Handbook) -> None:
             lines = [line for line in page.extract_text().split("\n") if line.strip()]
             body = [line for line in lines if not re.search(r"Page \d+ of \d+$", line)]
             assert len(body) > 2, f"{path}: page {number} is empty"
+
+
+def test_the_adoption_pack_sets_each_clause_beside_the_compact_words_it_expands(site: Path, handbook: Handbook) -> None:
+    pack = text_words(reader(site / ADOPTION_PACK))
+    items = {item.id: item for item in handbook.items}
+    for clause in handbook.clauses:
+        assert contains(pack, words(clause.text)), f"{clause.id}: its text is not in the pack"
+        for reference in clause.expands:
+            assert contains(pack, words(items[reference.id].text)), f"{clause.id}: {reference.id} is not quoted"
+        if clause.basis:
+            assert contains(pack, words(clause.basis)), f"{clause.id}: its basis is not in the pack"
+    titles = outline_titles(reader(site / ADOPTION_PACK).outline)
+    assert [code.title for code in handbook.codes] == [t for t in titles if t in {c.title for c in handbook.codes}]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from build_scripts.pipeline import check
 from tests.support.project import edit, problems_of
 
@@ -106,7 +108,7 @@ def test_a_sector_that_does_not_exist(project: Path) -> None:
 
 
 def test_empty_clause_text(project: Path) -> None:
-    edit(project / CODE, "    text: Public bodies will pay within 30 days.", "    text:")
+    edit(project / CODE, "    text: Public bodies will pay promptly.", "    text:")
     assert problems_of(project) == [f'{CODE}:15: "text" of A clause is empty; write it.']
 
 
@@ -171,3 +173,46 @@ def test_a_broken_link_in_a_clause(project: Path) -> None:
         'Did you mean "../compact/principles.md"?',
         f'{CODE}:17: the link "talk" goes to "#talk", which is not an anchor of compact/principles.md.',
     ]
+
+
+def test_a_figure_without_a_basis_is_refused(project: Path) -> None:
+    edit(
+        project / CODE,
+        "    text: Public bodies will pay promptly.\n",
+        "    text: Public bodies will pay within 30 days.\n",
+    )
+    assert problems_of(project) == [
+        f'{CODE}:12: the clause "ff-pay-on-time" sets a figure ("30 days") but gives no "basis". Add "basis:" '
+        'saying where it comes from: a paragraph of the national Compact (2010), a law, or "Proposed in this '
+        'draft." A case study of the Compact is an example, not a basis.'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "quoted"),
+    [
+        ("within twelve weeks", "twelve weeks"),
+        ("after a 12-week consultation", "12-week"),
+        ("within ten working days", "ten working days"),
+        ("once a year", "once a year"),
+        ("annually", "annually"),
+        ("every quarter", "every quarter"),
+    ],
+)
+def test_every_way_of_writing_a_period_or_a_frequency_needs_a_basis(project: Path, written: str, quoted: str) -> None:
+    edit(project / CODE, "will pay promptly.", f"will pay {written}.")
+    (found,) = problems_of(project)
+    assert found.startswith(f'{CODE}:12: the clause "ff-pay-on-time" sets a figure ("{quoted}") but gives no "basis"')
+
+
+def test_a_clause_that_sets_no_figure_needs_no_basis(project: Path) -> None:
+    edit(project / CODE, "will pay promptly.", "will pay on the date agreed, in the year the work is done.")
+    assert problems_of(project) == []
+
+
+def test_a_figure_with_a_basis_is_shown_with_it(project: Path) -> None:
+    checked = check(project)
+    assert checked.problems == ()
+    assert checked.handbook is not None
+    talk_first = checked.handbook.codes[0].clauses[1]
+    assert talk_first.basis == "Proposed in this draft."
