@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..model.addresses import code_page
 from ..model.handbook import Code, Handbook
 from ..model.problems import Problem
+from ..model.text import links
 from .references import id_problem, link_problems
 
 SECTOR_NAMES = {"public": "public sector", "third": "third sector", "both": "both sectors"}
@@ -29,6 +31,7 @@ def check_codes(handbook: Handbook, anchors: dict[str, set[str]], known: set[str
     for code in handbook.codes:
         problems += _sectors(code)
         problems += _figures(code)
+        problems += _bases(code)
         if compact_readable:
             problems += _expands(code, item_ids, handbook.items[0].source.path)
             problems += _links(code, anchors, known)
@@ -60,8 +63,34 @@ def _figures(code: Code) -> list[Problem]:
                 Problem(
                     clause.source,
                     f'the clause "{clause.id}" sets a figure ("{figure.group(0)}") but gives no "basis". Add '
-                    '"basis:" saying where it comes from: a paragraph of the national Compact (2010), a law, or '
+                    '"basis:" saying where it comes from: a commitment of the national Compact (2010), a law, or '
                     '"Proposed in this draft." A case study of the Compact is an example, not a basis.',
+                )
+            )
+    return problems
+
+
+def _bases(code: Code) -> list[Problem]:
+    """A problem for each basis that cites a source outside the handbook without the date it was checked,
+    and for each date or doubt recorded without a basis to go with it."""
+    problems = []
+    for clause in code.clauses:
+        evidence = clause.basis_evidence
+        if evidence and not clause.basis:
+            problems.append(
+                Problem(
+                    evidence.to_confirm_source if evidence.to_confirm else evidence.source,
+                    f'the clause "{clause.id}" says when its basis was checked, or what is to confirm, but has no '
+                    '"basis"; add it, or remove "checked_on" and "to_confirm".',
+                )
+            )
+        cites = [target for _, _, target in links(clause.basis) if urlsplit(target).scheme]
+        if cites and not (evidence and evidence.checked_on):
+            problems.append(
+                Problem(
+                    clause.source,
+                    f'the basis of the clause "{clause.id}" cites {cites[0]} but does not say when it was checked; '
+                    'add "checked_on:" with the date you last checked it, written like 2026-11-26.',
                 )
             )
     return problems
@@ -95,6 +124,7 @@ def _links(code: Code, anchors: dict[str, set[str]], known: set[str]) -> list[Pr
     problems = []
     for clause in code.clauses:
         problems += link_problems(here, clause.text, clause.source, anchors, known)
+        problems += link_problems(here, clause.basis, clause.source, anchors, known)
     for name, field in (("purpose", code.purpose), ("scope", code.scope)):
         problems += link_problems(here, field, code.source_of(name), anchors, known)
     return problems

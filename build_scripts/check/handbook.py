@@ -59,7 +59,8 @@ def page_anchors(handbook: Handbook) -> dict[str, set[str]]:
         for page in handbook.pages
     }
     for code in handbook.codes:
-        anchors[code_page(code.id)] = set(CODE_ANCHORS) | {clause.id for clause in code.clauses}
+        retired = {reference.id for reference in code.retired_clauses}
+        anchors[code_page(code.id)] = set(CODE_ANCHORS) | {clause.id for clause in code.clauses} | retired
     return anchors
 
 
@@ -78,6 +79,7 @@ def _unique_ids(handbook: Handbook) -> list[Problem]:
     named += [(c.id, c.source) for c in handbook.edition.corrections]
     named += [(n.id, n.source) for n in handbook.edition.notes]
     named += [(c.id, c.source) for c in handbook.clauses]
+    named += [(r.id, r.source) for code in handbook.codes for r in code.retired_clauses]
     for item_id, source in named:
         if not item_id:
             continue

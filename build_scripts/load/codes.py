@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..model.facts import Evidence
 from ..model.handbook import SECTORS, Clause, Code
 from ..model.problems import Problem, problem
 from ..model.source import Reference, Source
@@ -27,8 +28,22 @@ CLAUSE = RecordSpec(
         Field(
             "basis",
             "markdown",
-            "Where a figure in the clause (a number of days, weeks or months, how often) comes from: a paragraph "
+            "Where a figure in the clause (a number of days, weeks or months, how often) comes from: a commitment "
             'of the national Compact (2010), a law, or "Proposed in this draft." Needed when the text sets one.',
+            required=False,
+        ),
+        Field(
+            "checked_on",
+            "date",
+            'The date someone last checked the sources that "basis" cites, written like 2026-11-26. Needed when '
+            "the basis links to a source outside the handbook.",
+            required=False,
+        ),
+        Field(
+            "to_confirm",
+            "text",
+            "What the Compact Steering Group must still confirm about the basis, as a question; remove it once "
+            "confirmed.",
             required=False,
         ),
     ),
@@ -57,6 +72,13 @@ CODE = RecordSpec(
         Field("sectors", "choices", "The sectors the code has clauses for: public, third, both.", choices=SECTORS),
         Field("clauses", "records", "What signatories will do.", record=CLAUSE),
         Field("checklist", "texts", "A short good-practice checklist a reader can print, one question a line."),
+        Field(
+            "retired_clauses",
+            "slugs",
+            "Ids of clauses taken out of the code, whose addresses were published. Each stays an address, on the "
+            'section "If this code is not kept". Never remove one, and never use one again.',
+            required=False,
+        ),
     ),
 )
 
@@ -121,6 +143,7 @@ def _load_code(root: Path, code_id: str, relative: str, problems: list[Problem])
         sectors=_sectors(code),
         clauses=tuple(_clause(clause) for clause in code.records_of("clauses", CLAUSE)),
         checklist=code.text_items("checklist", at_least_one=True),
+        retired_clauses=tuple(Reference(ref, Source(relative, line)) for ref, line in code.slugs("retired_clauses")),
         source=Source(relative, 1),
         field_lines=dict(code.data.key_lines),
     )
@@ -149,12 +172,29 @@ def _clause(clause: Record) -> Clause:
                 '"expands" is empty; name the Compact principle or commitment this clause puts into practice.',
             )
         )
+    basis = clause.text("basis", required=False)
     return Clause(
         id=clause.slug("id"),
         sector=clause.choice("sector", SECTORS),
         title=clause.text("title"),
         text=clause.text("text"),
         expands=tuple(Reference(ref, Source(clause.path, line)) for ref, line in expands),
-        basis=clause.text("basis", required=False),
+        basis=basis,
+        basis_evidence=_basis_evidence(clause, basis),
         source=Source(clause.path, clause.line),
+    )
+
+
+def _basis_evidence(clause: Record, basis: str) -> Evidence | None:
+    """When the sources a clause's basis cites were checked; None when the clause records neither date nor doubt."""
+    checked_on = clause.date("checked_on", required=False)
+    to_confirm = clause.text("to_confirm", required=False)
+    if not (checked_on or to_confirm):
+        return None
+    return Evidence(
+        cited=basis,
+        checked_on=checked_on,
+        to_confirm=to_confirm,
+        source=Source(clause.path, clause.line_of("checked_on")),
+        to_confirm_source=Source(clause.path, clause.line_of("to_confirm")),
     )

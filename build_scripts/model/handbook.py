@@ -136,8 +136,11 @@ class Clause:
     expands: tuple[Reference, ...]
     """The principles and commitments of Section 3 that this clause puts into practice."""
     basis: str
-    """Where a figure the clause sets comes from (Markdown): a paragraph of the national Compact of
+    """Where a figure the clause sets comes from (Markdown): a commitment of the national Compact of
     2010, a statutory duty, or "Proposed in this draft."; empty for a clause that sets no figure."""
+    basis_evidence: Evidence | None
+    """When the facts its basis cites were last checked, and what is still to confirm; None for a
+    basis that cites no source outside the Compact."""
     source: Source
 
 
@@ -161,6 +164,9 @@ class Code:
     """The sectors the code has clauses for, each a heading on its page."""
     clauses: tuple[Clause, ...]
     checklist: tuple[str, ...]
+    retired_clauses: tuple[Reference, ...]
+    """Ids of clauses taken out of the code. Their addresses were published, so each is kept alive as
+    an anchor on the section "If this code is not kept", which now says what they said."""
     source: Source
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     """The line on which each field of the code's file starts."""
@@ -230,4 +236,5 @@ class Handbook:
     @property
     def evidence(self) -> tuple[Evidence, ...]:
         """Where every fact comes from that the handbook states beside the 2009 text."""
-        return tuple(note.evidence for note in self.edition.notes)
+        notes = tuple(note.evidence for note in self.edition.notes)
+        return notes + tuple(clause.basis_evidence for clause in self.clauses if clause.basis_evidence)

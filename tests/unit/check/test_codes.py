@@ -3,11 +3,12 @@ line and what to do. Each test breaks one thing in a copy of the minimal fixture
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 
-from build_scripts.pipeline import check
+from build_scripts.pipeline import check, generated_files
 from tests.support.project import edit, problems_of
 
 CODE = "codes_of_practice/fair-funding.yml"
@@ -55,7 +56,8 @@ def test_an_unknown_field_suggests_the_right_one(project: Path) -> None:
     assert problems_of(project) == [
         f'{CODE}:1: The code has no "summary"; add it.',
         f'{CODE}:5: The code has an unknown field "sumary". Did you mean "summary"? Its fields are: title, status, '
-        "version, review_date, summary, purpose, scope, principles, sectors, clauses, checklist, adopted_on.",
+        "version, review_date, summary, purpose, scope, principles, sectors, clauses, checklist, adopted_on, "
+        "retired_clauses.",
     ]
 
 
@@ -183,7 +185,7 @@ def test_a_figure_without_a_basis_is_refused(project: Path) -> None:
     )
     assert problems_of(project) == [
         f'{CODE}:12: the clause "ff-pay-on-time" sets a figure ("30 days") but gives no "basis". Add "basis:" '
-        'saying where it comes from: a paragraph of the national Compact (2010), a law, or "Proposed in this '
+        'saying where it comes from: a commitment of the national Compact (2010), a law, or "Proposed in this '
         'draft." A case study of the Compact is an example, not a basis.'
     ]
 
@@ -216,3 +218,86 @@ def test_a_figure_with_a_basis_is_shown_with_it(project: Path) -> None:
     assert checked.handbook is not None
     talk_first = checked.handbook.codes[0].clauses[1]
     assert talk_first.basis == "Proposed in this draft."
+
+
+BASIS = "    basis: Proposed in this draft.\n"
+CITED = (
+    "    basis: The law requires it ([the Act, section 68](https://www.legislation.gov.uk/ukpga/2023/54/section/68)).\n"
+)
+
+
+def test_a_basis_that_cites_a_source_says_when_it_was_checked(project: Path) -> None:
+    edit(project / CODE, BASIS, CITED)
+    assert problems_of(project) == [
+        f'{CODE}:17: the basis of the clause "ff-talk-first" cites '
+        "https://www.legislation.gov.uk/ukpga/2023/54/section/68 but does not say when it was checked; add "
+        '"checked_on:" with the date you last checked it, written like 2026-11-26.'
+    ]
+
+
+def test_a_cited_basis_is_due_again_a_year_after_its_check_and_shown_with_its_date(project: Path) -> None:
+    edit(project / CODE, BASIS, CITED + '    checked_on: "2026-01-10"\n')
+    def warnings_on(day: datetime.date) -> list[str]:
+        return [str(w) for w in check(project, day).warnings if w.source.path == CODE]
+
+    assert warnings_on(datetime.date(2027, 1, 10)) == []
+    assert warnings_on(datetime.date(2027, 1, 11)) == [
+        f"{CODE}:23: warning: this fact was last checked on 2026-01-10, more than 365 days ago; check it again "
+        'against its source and change "checked_on" to the date you did.'
+    ]
+    checked = check(project, datetime.date(2026, 6, 1))
+    assert checked.handbook is not None
+    page = generated_files(checked.handbook)["codes/fair-funding.md"]
+    assert "section 68](https://www.legislation.gov.uk/ukpga/2023/54/section/68)). Checked on 10 January 2026." in page
+
+
+def test_a_basis_still_to_confirm_is_listed_before_publishing_and_said_on_the_page(project: Path) -> None:
+    edit(project / CODE, BASIS, BASIS + "    to_confirm: Is this the Compact's own wording?\n")
+    checked = check(project, datetime.date(2026, 6, 1))
+    assert checked.ok
+    assert [str(w) for w in checked.before_publishing] == [
+        f"{CODE}:23: before publishing: to confirm: Is this the Compact's own wording? "
+        'Once confirmed, remove "to_confirm".'
+    ]
+    assert checked.handbook is not None
+    page = generated_files(checked.handbook)["codes/fair-funding.md"]
+    assert "**To confirm:** Is this the Compact's own wording? The Compact Steering Group has not yet confirmed" in page
+
+
+def test_a_date_checked_without_a_basis_is_refused(project: Path) -> None:
+    edit(project / CODE, "three months before", "before")
+    edit(project / CODE, BASIS, '    checked_on: "2026-01-10"\n')
+    assert problems_of(project) == [
+        f'{CODE}:22: the clause "ff-talk-first" says when its basis was checked, or what is to confirm, but has no '
+        '"basis"; add it, or remove "checked_on" and "to_confirm".'
+    ]
+
+
+def test_a_link_in_a_basis_must_lead_somewhere(project: Path) -> None:
+    edit(project / CODE, BASIS, "    basis: As [the principles](../compact/principles.md#principle-fair) say.\n")
+    assert problems_of(project) == [
+        f'{CODE}:17: the link "the principles" goes to "#principle-fair", which is not an anchor of '
+        'compact/principles.md. Did you mean "principle-fairness"?'
+    ]
+
+
+RETIRED = "checklist:\n"
+
+
+def test_a_retired_clause_keeps_its_address_on_the_section_that_now_says_it(project: Path) -> None:
+    edit(project / CODE, RETIRED, "retired_clauses: [ff-old-talk]\n" + RETIRED)
+    edit(project / CODE, "Both sectors will talk", "Both sectors will [talk](fair-funding.md#ff-old-talk)")
+    checked = check(project)
+    assert checked.problems == ()
+    assert checked.handbook is not None
+    page = generated_files(checked.handbook)["codes/fair-funding.md"]
+    alias = page.index('<div id="ff-old-talk" class="hb-retired"></div>')
+    assert alias < page.index("## If this code is not kept {: #if-not-kept }")
+    assert "### " not in page[alias:], "the alias stands after the last clause, on the section that says it"
+
+
+def test_a_retired_clause_id_may_not_be_used_again(project: Path) -> None:
+    edit(project / CODE, RETIRED, "retired_clauses: [ff-talk-first]\n" + RETIRED)
+    assert problems_of(project) == [
+        f'{CODE}:23: the id "ff-talk-first" is already used at {CODE}:17; choose another.'
+    ]
