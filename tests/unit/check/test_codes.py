@@ -237,6 +237,7 @@ def test_a_basis_that_cites_a_source_says_when_it_was_checked(project: Path) -> 
 
 def test_a_cited_basis_is_due_again_a_year_after_its_check_and_shown_with_its_date(project: Path) -> None:
     edit(project / CODE, BASIS, CITED + '    checked_on: "2026-01-10"\n')
+
     def warnings_on(day: datetime.date) -> list[str]:
         return [str(w) for w in check(project, day).warnings if w.source.path == CODE]
 
@@ -298,6 +299,4 @@ def test_a_retired_clause_keeps_its_address_on_the_section_that_now_says_it(proj
 
 def test_a_retired_clause_id_may_not_be_used_again(project: Path) -> None:
     edit(project / CODE, RETIRED, "retired_clauses: [ff-talk-first]\n" + RETIRED)
-    assert problems_of(project) == [
-        f'{CODE}:23: the id "ff-talk-first" is already used at {CODE}:17; choose another.'
-    ]
+    assert problems_of(project) == [f'{CODE}:23: the id "ff-talk-first" is already used at {CODE}:17; choose another.']
