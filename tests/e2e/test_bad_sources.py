@@ -40,6 +40,19 @@ def replace_bytes(path: str, old: bytes, new: bytes) -> Break:
     return breaks
 
 
+def repeat_key(path: str, key: str) -> Break:
+    """The top-level `key` written twice, whatever its value, so that an editor's change to the
+    value never breaks the test."""
+
+    def breaks(project: Path) -> None:
+        lines = (project / path).read_text(encoding="utf-8").splitlines(keepends=True)
+        index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+        lines.insert(index + 1, lines[index])
+        (project / path).write_text("".join(lines), encoding="utf-8")
+
+    return breaks
+
+
 def delete(path: str) -> Break:
     return lambda project: (project / path).unlink()
 
@@ -67,7 +80,7 @@ CASES: dict[str, tuple[Break, str]] = {
     "unknown-key": (replace(GUIDE, "    question: Who is the disagreement between?", "    questoin: Who?"), GUIDE),
     "missing-required-field": (replace(REGISTER, "    name: HSE\n", ""), REGISTER),
     "duplicate-id": (replace(GUIDE, "  - id: respond-informally", "  - id: give-a-formal-response"), GUIDE),
-    "duplicate-key": (replace(CODE, 'version: "0.1"', 'version: "0.1"\nversion: "0.2"'), CODE),
+    "duplicate-key": (repeat_key(CODE, "version"), CODE),
     "dangling-reference": (
         replace(CODE, "expands: [third-robust-monitoring, third-transparency]", "expands: [third-monitoring]"),
         CODE,
