@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check.config import CONFIG, check_site_config
-from .check.handbook import check_handbook, known_pages
+from .check.handbook import check_handbook, known_pages, page_anchors
 from .load.handbook import load_handbook
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .load.yaml_source import load_yaml_file
@@ -22,8 +22,6 @@ from .render.images import image_files
 from .render.linking import linking_page
 from .render.pdf import build_pdfs
 from .render.signatories import signatories_page
-
-DOCS_DIR = "docs"
 
 
 @dataclass(frozen=True)
@@ -41,18 +39,13 @@ def check(root: Path) -> Checked:
     loaded = load_handbook(root)
     problems = list(loaded.problems)
     if loaded.handbook is not None:
-        docs = hand_written_pages(root)
+        docs = [page.path for page in loaded.handbook.hand_written]
         problems += check_handbook(loaded.handbook, docs)
         # A source that could not be read takes its page with it; the navigation naming that page
         # is then reported only once the source is fixed, not as a second, misleading problem.
         pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
-        problems += check_site_config(root, pages)
+        problems += check_site_config(root, pages, page_anchors(loaded.handbook))
     return Checked(loaded.handbook, tuple(sorted(set(problems))))
-
-
-def hand_written_pages(root: Path) -> list[str]:
-    docs = root / DOCS_DIR
-    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))]
 
 
 def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = False) -> dict[str, str | bytes]:

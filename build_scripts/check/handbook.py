@@ -35,6 +35,7 @@ def check_handbook(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[
         *_unique_ids(handbook),
         *_duplicate_anchors(handbook),
         *_page_links(handbook, anchors, known),
+        *_hidden_pages(handbook),
         *_edition_references(handbook, anchors, known),
         *check_codes(handbook, anchors, known),
         *(check_guide(handbook.guide, anchors, known) if handbook.guide else []),
@@ -108,11 +109,24 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
 
 
 def _page_links(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    bodies = [(compact_page(page.id), page.source.path, page.body, page.body_line) for page in handbook.pages]
+    bodies += [(page.path, page.source.path, page.body, page.body_line) for page in handbook.hand_written]
     problems = []
-    for page in handbook.pages:
-        start = Source(page.source.path, page.body_line)
-        problems += link_problems(compact_page(page.id), page.body, start, anchors, known, by_line=True)
+    for here, path, body, line in bodies:
+        problems += link_problems(here, body, Source(path, line), anchors, known, by_line=True)
     return problems
+
+
+def _hidden_pages(handbook: Handbook) -> list[Problem]:
+    """A page of docs/ at the address of a generated page would hide it."""
+    generated = known_pages(handbook)
+    return [
+        Problem(
+            page.source, f"this page has the address of one the build makes from the sources ({page.path}); rename it."
+        )
+        for page in handbook.hand_written
+        if page.path in generated
+    ]
 
 
 def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
