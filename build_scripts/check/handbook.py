@@ -82,7 +82,10 @@ def _unique_ids(handbook: Handbook) -> list[Problem]:
     for item_id, source in named:
         if not item_id:
             continue
-        if item_id in seen:
+        if item_id in CODE_ANCHORS and source.path.startswith("codes_of_practice/"):
+            message = f'the id "{item_id}" is an anchor that every code page has already (#{item_id}); choose another.'
+            problems.append(Problem(source, message))
+        elif item_id in seen:
             problems.append(Problem(source, f'the id "{item_id}" is already used at {seen[item_id]}; choose another.'))
         else:
             seen[item_id] = source
@@ -94,7 +97,8 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
     for page in handbook.pages:
         seen: dict[str, Source] = {}
         item_ids = {item.id for group in page.groups for item in group.items}
-        for source, anchor in _anchors(page):
+        notes = [(n.source, f"note-{n.id}") for n in handbook.edition.notes if n.page == page.id and n.id]
+        for source, anchor in [*notes, *_anchors(page)]:
             # Two items with one id are reported once, by _unique_ids, which sees every page.
             if (
                 anchor in seen

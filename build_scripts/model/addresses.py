@@ -24,6 +24,9 @@ FIGURES = {"process-diagram": (PROCESS_DIAGRAM, PROCESS_IN_WORDS)}
 
 CODE_ANCHORS = ("status", "purpose", "scope", "principles", "public", "third", "both", "checklist", "if-not-kept")
 """The headings of every code page, in order; a clause's id is its own anchor."""
+EXAMPLES_ANCHORS = ("worked-examples",)
+"""The anchors the worked examples' page has whatever its examples (its heading's); each example's id
+is its own anchor there."""
 
 
 def compact_page(page_id: str) -> str:
