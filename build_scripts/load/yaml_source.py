@@ -150,7 +150,7 @@ def outside_problem(root: Path, relative: str) -> Problem | None:
     """
     root = root.resolve()
     path = root / relative
-    if Path(relative).is_absolute() or ".." in Path(relative).parts or not path.resolve().is_relative_to(root):
+    if Path(relative).is_absolute() or ".." in Path(relative).parts:
         return problem(relative, 1, "this path leads outside the project; a source names only files inside it.")
     for part in (path, *path.parents):
         if part == root:
@@ -161,6 +161,8 @@ def outside_problem(root: Path, relative: str) -> Problem | None:
                 1,
                 "this is a symbolic link; put the file itself here (the build publishes no file through a link).",
             )
+    if not path.resolve().is_relative_to(root):
+        return problem(relative, 1, "this path leads outside the project; a source names only files inside it.")
     return None
 
 
