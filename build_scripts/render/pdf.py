@@ -20,7 +20,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..model.handbook import Handbook, Signatory
 from .environment import TEMPLATES
 from .print_documents import PrintDocument, print_documents, signatory_document
-from .processes import die_with_parent
+from .processes import start_worker
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 WORKERS = 2
@@ -68,7 +68,7 @@ def build_pdfs(handbook: Handbook, files: Mapping[str, str | bytes]) -> list[Pdf
     # Leaving the pool, also by an interrupt, terminates its workers: none goes on laying out PDFs
     # after the build has stopped, and none outlives this process if it is killed.
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
         done = pool.starmap(_run, [(handbook, files, job) for job in jobs])
     return [pdf for pdfs in done for pdf in pdfs]
 

@@ -22,3 +22,10 @@ def die_with_parent(parent: int) -> None:
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def start_worker(parent: int) -> None:
+    """The start of a pool's worker: it dies with its parent, and leaves an interrupt (Ctrl-C) to it,
+    which then stops every worker, instead of each printing its own traceback."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
