@@ -9,6 +9,7 @@ from ..model.addresses import (
     CODE_ANCHORS,
     CODES_INDEX,
     DOWNLOADS_PAGE,
+    EXAMPLES_ANCHORS,
     GUIDE_EXAMPLES,
     GUIDE_INDEX,
     LINKING_PAGE,
@@ -29,7 +30,7 @@ from .signatories import check_register
 
 def check_handbook(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
     """Every problem of the handbook as a whole; `other_pages` are the hand-written pages of docs/."""
-    anchors = page_anchors(handbook)
+    anchors = page_anchors(handbook) | _other_anchors(handbook)
     known = known_pages(handbook, other_pages)
     return [
         *_unique_ids(handbook),
@@ -61,6 +62,19 @@ def page_anchors(handbook: Handbook) -> dict[str, set[str]]:
     }
     for code in handbook.codes:
         anchors[code_page(code.id)] = set(CODE_ANCHORS) | {clause.id for clause in code.clauses}
+    return anchors
+
+
+def _other_anchors(handbook: Handbook) -> dict[str, set[str]]:
+    """The anchors of the generated pages whose every heading has an id of its own, for checking links.
+
+    (Not promised to partners, so not among `page_anchors`.) Without them, a link to a missing anchor
+    of these pages would pass `make check` and fail the build with no line to go to.
+    """
+    about = {"about-this-edition", "corrections", "codes-of-practice", "editorial-notes"}
+    anchors = {ABOUT_EDITION: about | {f"correction-{c.id}" for c in handbook.edition.corrections}}
+    if handbook.guide is not None:
+        anchors[GUIDE_EXAMPLES] = set(EXAMPLES_ANCHORS) | {example.id for example in handbook.guide.examples}
     return anchors
 
 

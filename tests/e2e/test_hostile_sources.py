@@ -180,6 +180,7 @@ REFUSED: dict[str, tuple[Plant, str]] = {
     ),
     "docs-symlink-outside": (symlink("docs/secret.txt"), "docs/secret.txt"),
     "docs-link-to-no-page": (in_docs("[x](no-such-page.md)"), DOCS),
+    "docs-link-to-no-anchor-of-a-generated-page": (in_docs("[x](this-edition.md#nowhere)"), DOCS),
     # mkdocs.yml.
     "config-stylesheet-from-another-host": (
         in_config("  - assets/stylesheets/handbook.css", "  - https://evil.example/x.css"),
