@@ -70,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         # Checked here as well as in the site hook, so that a problem in mkdocs.yml is reported
         # like any other, before MkDocs reads it.
-        return build_site(root, args.site_dir or root / "site")
+        site = args.site_dir or root / "site"
+        try:
+            return build_site(root, site)
+        except KeyboardInterrupt:
+            print(f"\nThe build was interrupted; {site.name}/ was left as it was.", file=sys.stderr)
+            return 130
     if args.command == "addresses":
         return promise_addresses(root, args.site_dir or root / "site", checked.handbook)
     if args.command == "check":

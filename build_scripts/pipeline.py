@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .check.config import CONFIG, check_site_config
 from .check.facts import check_facts
-from .check.handbook import check_handbook, known_pages
+from .check.handbook import check_handbook, known_pages, page_anchors
 from .check.publication import check_publication
 from .load.handbook import load_handbook
 from .load.schemas import SCHEMAS_DIR, schema_files
@@ -25,8 +25,6 @@ from .render.images import image_files
 from .render.linking import linking_page
 from .render.pdf import build_pdfs
 from .render.signatories import signatories_page
-
-DOCS_DIR = "docs"
 
 
 @dataclass(frozen=True)
@@ -54,21 +52,16 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
     loaded = load_handbook(root)
     found = list(loaded.problems)
     if loaded.handbook is not None:
-        docs = hand_written_pages(root)
+        docs = [page.path for page in loaded.handbook.hand_written]
         found += check_handbook(loaded.handbook, docs)
         found += check_facts(loaded.handbook.evidence, today or datetime.date.today())
         # A source that could not be read takes its page with it; the navigation naming that page
         # is then reported only once the source is fixed, not as a second, misleading problem.
         pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
-        found += check_site_config(root, pages)
+        found += check_site_config(root, pages, page_anchors(loaded.handbook))
         found += check_publication(root)
     listed = sorted(set(found))
     return Checked(loaded.handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
-
-
-def hand_written_pages(root: Path) -> list[str]:
-    docs = root / DOCS_DIR
-    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))]
 
 
 def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = False) -> dict[str, str | bytes]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
+from ..load.markup import read_markup
 from ..model.addresses import code_page
 from ..model.handbook import Code, Handbook
 from ..model.problems import Problem
-from ..model.text import links
+from ..model.urls import leaves_site
 from .references import id_problem, link_problems
 
 SECTOR_NAMES = {"public": "public sector", "third": "third sector", "both": "both sectors"}
@@ -84,7 +84,7 @@ def _bases(code: Code) -> list[Problem]:
                     '"basis"; add it, or remove "checked_on" and "to_confirm".',
                 )
             )
-        cites = [target for _, _, target in links(clause.basis) if urlsplit(target).scheme]
+        cites = [target for _, _, target in read_markup(clause.basis).links if leaves_site(target)]
         if cites and not (evidence and evidence.checked_on):
             problems.append(
                 Problem(

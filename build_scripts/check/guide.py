@@ -3,7 +3,7 @@ the number of pages it unfolds into, the worked examples, the letters and every 
 
 from __future__ import annotations
 
-from ..model.addresses import GUIDE_INDEX
+from ..model.addresses import EXAMPLES_ANCHORS, GUIDE_INDEX
 from ..model.guide import Guide, Question, WorkedExample
 from ..model.guide_paths import PAGE_LIMIT, count_pages, cycles, follow, reachable
 from ..model.problems import Problem
@@ -43,15 +43,25 @@ def _start(guide: Guide) -> list[Problem]:
 
 
 def _ids(guide: Guide) -> list[Problem]:
+    """Steps' ids are unique, and so are the worked examples', which are anchors of a page that has its own."""
+    named = [(step.id, step.source) for step in guide.steps]
+    examples = [(example.id, example.source) for example in guide.examples]
+    problems = _repeated(named) + _repeated(examples)
+    for name, source in examples:
+        if name in EXAMPLES_ANCHORS:
+            message = f'the id "{name}" is an anchor the worked examples\' page has already (#{name}); choose another.'
+            problems.append(Problem(source, message))
+    return problems
+
+
+def _repeated(named: list[tuple[str, Source]]) -> list[Problem]:
     problems = []
     seen: dict[str, Source] = {}
-    for step in guide.steps:
-        if step.id in seen:
-            problems.append(
-                Problem(step.source, f'the id "{step.id}" is already used at {seen[step.id]}; choose another.')
-            )
-        elif step.id:
-            seen[step.id] = step.source
+    for name, source in named:
+        if name in seen:
+            problems.append(Problem(source, f'the id "{name}" is already used at {seen[name]}; choose another.'))
+        elif name:
+            seen[name] = source
     return problems
 
 

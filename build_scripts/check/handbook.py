@@ -9,6 +9,7 @@ from ..model.addresses import (
     CODE_ANCHORS,
     CODES_INDEX,
     DOWNLOADS_PAGE,
+    EXAMPLES_ANCHORS,
     GUIDE_EXAMPLES,
     GUIDE_INDEX,
     LINKING_PAGE,
@@ -29,12 +30,13 @@ from .signatories import check_register
 
 def check_handbook(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[Problem]:
     """Every problem of the handbook as a whole; `other_pages` are the hand-written pages of docs/."""
-    anchors = page_anchors(handbook)
+    anchors = page_anchors(handbook) | _other_anchors(handbook)
     known = known_pages(handbook, other_pages)
     return [
         *_unique_ids(handbook),
         *_duplicate_anchors(handbook),
         *_page_links(handbook, anchors, known),
+        *_hidden_pages(handbook),
         *_edition_references(handbook, anchors, known),
         *check_codes(handbook, anchors, known),
         *(check_guide(handbook.guide, anchors, known) if handbook.guide else []),
@@ -64,6 +66,19 @@ def page_anchors(handbook: Handbook) -> dict[str, set[str]]:
     return anchors
 
 
+def _other_anchors(handbook: Handbook) -> dict[str, set[str]]:
+    """The anchors of the generated pages whose every heading has an id of its own, for checking links.
+
+    (Not promised to partners, so not among `page_anchors`.) Without them, a link to a missing anchor
+    of these pages would pass `make check` and fail the build with no line to go to.
+    """
+    about = {"about-this-edition", "corrections", "codes-of-practice", "editorial-notes"}
+    anchors = {ABOUT_EDITION: about | {f"correction-{c.id}" for c in handbook.edition.corrections}}
+    if handbook.guide is not None:
+        anchors[GUIDE_EXAMPLES] = set(EXAMPLES_ANCHORS) | {example.id for example in handbook.guide.examples}
+    return anchors
+
+
 def _anchors(page: CompactPage) -> list[tuple[Source, str]]:
     found = [(Source(page.source.path, page.body_line + line), anchor) for line, anchor in explicit_ids(page.body)]
     for group in page.groups:
@@ -83,7 +98,10 @@ def _unique_ids(handbook: Handbook) -> list[Problem]:
     for item_id, source in named:
         if not item_id:
             continue
-        if item_id in seen:
+        if item_id in CODE_ANCHORS and source.path.startswith("codes_of_practice/"):
+            message = f'the id "{item_id}" is an anchor that every code page has already (#{item_id}); choose another.'
+            problems.append(Problem(source, message))
+        elif item_id in seen:
             problems.append(Problem(source, f'the id "{item_id}" is already used at {seen[item_id]}; choose another.'))
         else:
             seen[item_id] = source
@@ -95,7 +113,8 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
     for page in handbook.pages:
         seen: dict[str, Source] = {}
         item_ids = {item.id for group in page.groups for item in group.items}
-        for source, anchor in _anchors(page):
+        notes = [(n.source, f"note-{n.id}") for n in handbook.edition.notes if n.page == page.id and n.id]
+        for source, anchor in [*notes, *_anchors(page)]:
             # Two items with one id are reported once, by _unique_ids, which sees every page.
             if (
                 anchor in seen
@@ -110,11 +129,24 @@ def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
 
 
 def _page_links(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
+    bodies = [(compact_page(page.id), page.source.path, page.body, page.body_line) for page in handbook.pages]
+    bodies += [(page.path, page.source.path, page.body, page.body_line) for page in handbook.hand_written]
     problems = []
-    for page in handbook.pages:
-        start = Source(page.source.path, page.body_line)
-        problems += link_problems(compact_page(page.id), page.body, start, anchors, known, by_line=True)
+    for here, path, body, line in bodies:
+        problems += link_problems(here, body, Source(path, line), anchors, known, by_line=True)
     return problems
+
+
+def _hidden_pages(handbook: Handbook) -> list[Problem]:
+    """A page of docs/ at the address of a generated page would hide it."""
+    generated = known_pages(handbook)
+    return [
+        Problem(
+            page.source, f"this page has the address of one the build makes from the sources ({page.path}); rename it."
+        )
+        for page in handbook.hand_written
+        if page.path in generated
+    ]
 
 
 def _edition_references(handbook: Handbook, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Collection
 
+from ..load.markup import read_markup
 from ..model.problems import Problem, did_you_mean
 from ..model.source import Source
-from ..model.text import links
+from ..model.urls import leaves_site
 
 
 def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]], known: set[str]) -> str:
     """What is wrong with a link written on page `here`, or nothing."""
-    if "://" in target or target.startswith("mailto:"):
-        return ""
+    if leaves_site(target):
+        return ""  # another site's page, or an address whose scheme the loader has checked
     path, _, anchor = target.partition("#")
     uri = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
     if uri not in known:
@@ -43,13 +44,14 @@ def link_problems(
     known: set[str],
     by_line: bool = False,
 ) -> list[Problem]:
-    """A problem for each link of a Markdown text, written on page `here`, that leads nowhere.
+    """A problem for each link of a Markdown text (as Python-Markdown reads it), written on page `here`,
+    that leads nowhere.
 
     Each is reported at `source`, or, with `by_line`, at the line of the text the link is on
     (`source` being where the text starts).
     """
     return [
         Problem(Source(source.path, source.line + line) if by_line else source, message)
-        for line, text, target in links(markdown)
+        for line, text, target in read_markup(markdown).links
         if (message := link_problem(here, text, target, anchors, known))
     ]

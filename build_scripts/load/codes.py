@@ -131,7 +131,7 @@ def _load_code(root: Path, code_id: str, relative: str, problems: list[Problem])
     )
     return Code(
         id=code_id,
-        title=code.text("title"),
+        title=code.title("title"),
         status=status,
         version=code.text("version"),
         review_date=code.date("review_date"),
@@ -176,7 +176,7 @@ def _clause(clause: Record) -> Clause:
     return Clause(
         id=clause.slug("id"),
         sector=clause.choice("sector", SECTORS),
-        title=clause.text("title"),
+        title=clause.title("title"),
         text=clause.text("text"),
         expands=tuple(Reference(ref, Source(clause.path, line)) for ref, line in expands),
         basis=basis,

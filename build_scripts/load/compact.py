@@ -15,10 +15,10 @@ from ..model.handbook import (
     ItemGroup,
     Replacement,
 )
-from ..model.problems import Problem
+from ..model.problems import Problem, problem
 from ..model.source import Source
 from .fields import EVIDENCE_FIELDS, Field, RecordSpec
-from .records import Record
+from .records import Record, is_slug
 from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
 
 COMPACT_DIR = "compact"
@@ -72,12 +72,17 @@ def _load_page(root: Path, page_id: str, relative: str, problems: list[Problem])
     problems += markdown_problems(relative, body, body_line)
     groups: tuple[ItemGroup, ...] = ()
     items_file = meta.text("items", required=False)
-    if items_file:
+    if items_file and not (items_file.endswith(".yml") and is_slug(items_file.removesuffix(".yml"))):
+        message = (
+            f'"items" should name a YAML file in {COMPACT_DIR}/ by its name, such as principles-and-commitments.yml.'
+        )
+        problems.append(problem(relative, meta.line_of("items"), message))
+    elif items_file:
         groups = tuple(_load_groups(root, f"{COMPACT_DIR}/{items_file}", problems))
     return CompactPage(
         id=page_id,
-        label=meta.text("label", required=False),
-        title=meta.text("title"),
+        label=meta.title("label", required=False),
+        title=meta.title("title"),
         body=body,
         body_line=body_line,
         groups=groups,
@@ -98,7 +103,7 @@ def _load_groups(root: Path, relative: str, problems: list[Problem]) -> list[Ite
         items = tuple(
             CompactItem(
                 id=item.slug("id"),
-                title=item.text("title"),
+                title=item.title("title"),
                 text=item.text("text"),
                 group=group_id,
                 kind=kind,
@@ -109,7 +114,7 @@ def _load_groups(root: Path, relative: str, problems: list[Problem]) -> list[Ite
         groups.append(
             ItemGroup(
                 id=group_id,
-                heading=group.text("heading"),
+                heading=group.title("heading"),
                 lead=group.text("lead"),
                 titles_are_source_text=group.flag("titles_are_source_text"),
                 items=items,
@@ -129,7 +134,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     corrections = tuple(
         Correction(
             id=c.slug("id"),
-            title=c.text("title"),
+            title=c.title("title"),
             page=c.slug("page"),
             kind=c.text("kind"),
             source_said=c.text("source_said"),
@@ -153,7 +158,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
             id=n.slug("id"),
             page=n.slug("page"),
             after=n.text("after"),
-            title=n.text("title"),
+            title=n.title("title"),
             text=n.text("text"),
             figure=n.choice("figure", tuple(FIGURES), required=False),
             evidence=n.evidence(),

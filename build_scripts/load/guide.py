@@ -9,7 +9,7 @@ from ..model.guide import Choice, ExampleAnswer, Guide, Letter, Outcome, Questio
 from ..model.problems import Problem, problem
 from ..model.source import Reference, Source
 from .fields import Field, RecordSpec
-from .records import SLUG, SLUG_RULE, Record
+from .records import SLUG_RULE, Record, is_slug
 from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
 
 GUIDE_DIR = "guide"
@@ -121,7 +121,7 @@ def load_guide(root: Path, problems: list[Problem]) -> Guide | None:
         return None
     guide = Record.of(GUIDE, data, GUIDE_FILE, 1, problems)
     return Guide(
-        title=guide.text("title"),
+        title=guide.title("title"),
         introduction=guide.text("introduction"),
         start=Reference(guide.slug("start"), Source(GUIDE_FILE, guide.line_of("start"))),
         stages=tuple(_stage(r) for r in guide.records_of("stages", STAGE)),
@@ -135,7 +135,12 @@ def load_guide(root: Path, problems: list[Problem]) -> Guide | None:
 
 def _stage(r: Record) -> Stage:
     return Stage(
-        r.slug("id"), r.text("name"), r.text("title"), r.text("summary"), r.text("then", False), Source(r.path, r.line)
+        r.slug("id"),
+        r.title("name"),
+        r.title("title"),
+        r.text("summary"),
+        r.text("then", False),
+        Source(r.path, r.line),
     )
 
 
@@ -145,17 +150,17 @@ def _reference(r: Record, key: str) -> Reference:
 
 def _question(r: Record) -> Question:
     choices = tuple(
-        Choice(c.text("label"), c.slug("slug"), _reference(c, "next"), c.text("hint", False), Source(c.path, c.line))
+        Choice(c.title("label"), c.slug("slug"), _reference(c, "next"), c.text("hint", False), Source(c.path, c.line))
         for c in r.records_of("choices", CHOICE)
     )
-    return Question(r.slug("id"), r.slug("stage"), r.text("question"), r.text("help", False), choices, _source(r))
+    return Question(r.slug("id"), r.slug("stage"), r.title("question"), r.text("help", False), choices, _source(r))
 
 
 def _outcome(r: Record) -> Outcome:
     return Outcome(
         id=r.slug("id"),
         stage=r.slug("stage"),
-        title=r.text("title"),
+        title=r.title("title"),
         summary=r.text("summary"),
         steps=r.text_items("steps"),
         who=r.text_items("who"),
@@ -175,7 +180,7 @@ def _letters(root: Path, problems: list[Problem]) -> list[Letter]:
     letters = []
     for path in sorted((root / LETTERS_DIR).glob("*")):
         relative = f"{LETTERS_DIR}/{path.name}"
-        if path.suffix != ".md" or not SLUG.match(path.stem):
+        if path.suffix != ".md" or not is_slug(path.stem):
             problems.append(
                 problem(relative, 1, f"a letter's file name should be its id and .md, the id in {SLUG_RULE}.")
             )
@@ -189,7 +194,7 @@ def _letters(root: Path, problems: list[Problem]) -> list[Letter]:
         problems.extend(markdown_problems(relative, body, body_line))
         if not body.strip():
             problems.append(problem(relative, 1, "the letter has no text; write it after the front matter."))
-        letters.append(Letter(path.stem, meta.text("title"), body.strip(), Source(relative, 1)))
+        letters.append(Letter(path.stem, meta.title("title"), body.strip(), Source(relative, 1)))
     return letters
 
 
@@ -200,9 +205,9 @@ def _examples(root: Path, problems: list[Problem]) -> list[WorkedExample]:
     return [
         WorkedExample(
             id=r.slug("id"),
-            title=r.text("title"),
+            title=r.title("title"),
             summary=r.text("summary"),
-            case_study=r.text("case_study"),
+            case_study=r.link("case_study"),
             answers=tuple(
                 ExampleAnswer(_reference(a, "question"), a.slug("answer"), a.text("note"), _source(a))
                 for a in r.records_of("answers", EXAMPLE_ANSWER)

@@ -9,6 +9,7 @@ from ..model.handbook import Handbook
 from ..model.problems import Problem
 from .codes import load_codes
 from .compact import load_edition, load_pages
+from .docs import load_hand_written
 from .guide import load_guide
 from .signatories import load_register
 
@@ -28,6 +29,7 @@ def load_handbook(root: Path) -> Loaded:
     codes = load_codes(root, problems)
     guide = load_guide(root, problems)
     register = load_register(root, problems)
+    hand_written = load_hand_written(root, problems)
     if edition is None:
         return Loaded(None, problems)
-    return Loaded(Handbook(pages=pages, edition=edition, codes=codes, guide=guide, register=register), problems)
+    return Loaded(Handbook(pages, edition, codes, guide, register, hand_written), problems)

@@ -10,12 +10,18 @@ from typing import Any
 from ..model.facts import Evidence
 from ..model.problems import Problem, did_you_mean, problem
 from ..model.source import Source
-from ..model.text import html_in, html_message
+from ..model.urls import leaves_site, scheme
 from .fields import SLUG_PATTERN, RecordSpec
+from .markup import SCHEMES, control_character, read_markup, title_problem
 from .yaml_source import LineList, LineMap
 
 SLUG = re.compile(SLUG_PATTERN)
 SLUG_RULE = 'lowercase letters, digits and single hyphens, such as "stage-2-panel"'
+
+
+def is_slug(value: str) -> bool:
+    """Whether a value is an id: the whole of it, with no line end after it (`$` would allow one)."""
+    return SLUG.fullmatch(value) is not None
 
 
 class Record:
@@ -87,14 +93,43 @@ class Record:
         return value.strip()
 
     def _no_html(self, key: str, value: str, line: int) -> None:
-        tag = html_in(value)
-        if tag:
-            self.problems.append(problem(self.path, line, f'"{key}" of {self.what}: {html_message(tag)}'))
+        """Note what the text may not hold, read as Markdown (see markup.py)."""
+        control = control_character(value)
+        if control is not None:
+            message = f"it holds a control character ({control[1]}); remove it."
+            self.problems.append(problem(self.path, line, f'"{key}" of {self.what}: {message}'))
+            return
+        for finding in read_markup(value).findings:
+            self.problems.append(problem(self.path, line, f'"{key}" of {self.what}: {finding.message}'))
+
+    def title(self, key: str, required: bool = True) -> str:
+        """A field of text that becomes a title or a heading, so holds no markup (see markup.title_problem)."""
+        value = self.text(key, required)
+        message = title_problem(value)
+        if message:
+            self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what}: {message}'))
+            return ""
+        return value
+
+    def link(self, key: str) -> str:
+        """A field that is the address of a page of the handbook, written as from the source's page."""
+        value = self.text(key)
+        if value and leaves_site(value):
+            self.problems.append(
+                problem(
+                    self.path,
+                    self.line_of(key),
+                    f'"{key}" of {self.what} should be the address of a page of the handbook, not "{value}"'
+                    + (f" (a link may be {SCHEMES} only)." if scheme(value) else "."),
+                )
+            )
+            return ""
+        return value
 
     def slug(self, key: str) -> str:
         """A field that must be an id: a lowercase slug, safe to use in an address."""
         value = self.text(key)
-        if value and not SLUG.match(value):
+        if value and not is_slug(value):
             self.problems.append(
                 problem(self.path, self.line_of(key), f'"{value}" is not a valid id: use {SLUG_RULE}.')
             )
@@ -183,7 +218,7 @@ class Record:
         """A list field whose items are ids, each with its line; an invalid id is a problem and left out."""
         result = []
         for value, line in self.texts(key):
-            if SLUG.match(value):
+            if is_slug(value):
                 result.append((value, line))
             else:
                 self.problems.append(problem(self.path, line, f'"{value}" is not a valid id: use {SLUG_RULE}.'))

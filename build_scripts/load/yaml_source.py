@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..model.problems import Problem, problem
-from ..model.text import html_lines, html_message
+from .markup import control_character, read_markup
 
 
 class LineMap(dict[str, Any]):
@@ -91,6 +91,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         ]
     try:
         data = loader.get_single_data()
+    except RecursionError:
+        return None, [_too_deep(text, path, line_offset)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -101,6 +103,32 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
     finally:
         loader.dispose()
     return data, loader.problems
+
+
+MAX_DEPTH = 40
+"""How deep lists and mappings may nest; the handbook's sources nest five levels at most."""
+
+
+def _too_deep(text: str, path: str, line_offset: int) -> Problem:
+    """Where a text nests deeper than MAX_DEPTH, read with PyYAML's parser, which does not recurse."""
+    depth, line = 0, 1
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH and event.start_mark is not None:
+                    line = event.start_mark.line + 1
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return problem(
+        path,
+        line + line_offset,
+        f"lists or mappings here nest more than {MAX_DEPTH} levels deep; a source nests a few at most. "
+        "Check the brackets and the indentation.",
+    )
 
 
 def _yaml_hint(what: str) -> str:
@@ -115,8 +143,34 @@ MAX_SOURCE_BYTES = 1_000_000
 """A source file is text an editor writes: one over this size is surely the wrong file."""
 
 
+def outside_problem(root: Path, relative: str) -> Problem | None:
+    """Why a source path may not be read, or None: it leads outside the project, or through a symlink.
+
+    Nothing of such a file is read, so nothing of it can be echoed in a message.
+    """
+    root = root.resolve()
+    path = root / relative
+    if Path(relative).is_absolute() or ".." in Path(relative).parts:
+        return problem(relative, 1, "this path leads outside the project; a source names only files inside it.")
+    for part in (path, *path.parents):
+        if part == root:
+            break
+        if part.is_symlink():
+            return problem(
+                part.relative_to(root).as_posix(),
+                1,
+                "this is a symbolic link; put the file itself here (the build publishes no file through a link).",
+            )
+    if not path.resolve().is_relative_to(root):
+        return problem(relative, 1, "this path leads outside the project; a source names only files inside it.")
+    return None
+
+
 def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
-    """The text of a UTF-8 source file, or None and why it cannot be read."""
+    """The text of a UTF-8 source file inside the project, or None and why it cannot be read."""
+    refused = outside_problem(root, relative)
+    if refused is not None:
+        return None, [refused]
     try:
         size = (root / relative).stat().st_size
         if size > MAX_SOURCE_BYTES:
@@ -139,6 +193,14 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [problem(relative, line, "this file is not UTF-8 text; save it as UTF-8 in your editor.")]
+    control = control_character(text)
+    if control is not None:
+        line, code = control
+        return None, [
+            problem(
+                relative, line + 1, f"this line holds a control character ({code}) that a text file may not; delete it."
+            )
+        ]
     if text.startswith("\ufeff"):
         return text.removeprefix("\ufeff"), [
             problem(
@@ -192,6 +254,9 @@ def strip_front_matter(text: str) -> str:
     return text[end + 5 :] if end != -1 else text
 
 
-def markdown_problems(path: str, body: str, body_line: int) -> list[Problem]:
-    """A problem for each line of a Markdown body that holds HTML."""
-    return [problem(path, body_line + index, f"this line: {html_message(tag)}") for index, tag in html_lines(body)]
+def markdown_problems(path: str, body: str, body_line: int, html_allowed: bool = False) -> list[Problem]:
+    """A problem for everything a Markdown body may not hold (see markup.py), at its line."""
+    return [
+        problem(path, body_line + finding.line, f"this line: {finding.message}")
+        for finding in read_markup(body, html_allowed).findings
+    ]

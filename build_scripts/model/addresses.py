@@ -24,6 +24,9 @@ FIGURES = {"process-diagram": (PROCESS_DIAGRAM, PROCESS_IN_WORDS)}
 
 CODE_ANCHORS = ("status", "purpose", "scope", "principles", "public", "third", "both", "checklist", "if-not-kept")
 """The headings of every code page, in order; a clause's id is its own anchor."""
+EXAMPLES_ANCHORS = ("worked-examples",)
+"""The anchors the worked examples' page has whatever its examples (its heading's); each example's id
+is its own anchor there."""
 
 
 def compact_page(page_id: str) -> str:
@@ -54,3 +57,15 @@ def page_url(site_url: str, page: str, anchor: str = "") -> str:
     path = page.removesuffix(".md").removesuffix("index")
     path = path if path.endswith("/") or not path else f"{path}/"
     return f"{site_url.rstrip('/')}/{path}" + (f"#{anchor}" if anchor else "")
+
+
+def redirect_page(old_page: str) -> str:
+    """The file a redirect from a docs-relative page is written to: old/page.md -> old/page/index.html."""
+    return page_url("", old_page).lstrip("/") + "index.html"
+
+
+def redirect_url(old_page: str, new_page: str) -> str:
+    """The relative address a redirect page sends its reader to, as mkdocs-redirects writes it."""
+    path, hash_, anchor = new_page.partition("#")
+    target = page_url("", path).lstrip("/") or "."
+    return posixpath.relpath(target, posixpath.dirname(redirect_page(old_page)) or ".") + "/" + hash_ + anchor

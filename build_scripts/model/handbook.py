@@ -211,12 +211,24 @@ class Register:
 
 
 @dataclass(frozen=True)
+class HandWrittenPage:
+    """A page of docs/, written by hand as the engine's Markdown (the home page, the accessibility statement)."""
+
+    path: str
+    """Docs-relative: about/accessibility.md."""
+    body: str
+    body_line: int
+    source: Source
+
+
+@dataclass(frozen=True)
 class Handbook:
     pages: tuple[CompactPage, ...]
     edition: Edition
     codes: tuple[Code, ...] = ()
     guide: Guide | None = None
     register: Register | None = None
+    hand_written: tuple[HandWrittenPage, ...] = ()
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)

@@ -47,15 +47,6 @@ def blocks(markdown: str) -> list[tuple[int, str]]:
     return result
 
 
-def links(markdown: str) -> list[tuple[int, str, str]]:
-    """Every inline link of a Markdown text: (0-based line, link text, target)."""
-    return [
-        (index, m.group("text"), m.group("target"))
-        for index, line in enumerate(markdown.split("\n"))
-        for m in _LINK.finditer(line)
-    ]
-
-
 def explicit_ids(markdown: str) -> list[tuple[int, str]]:
     """The anchors set in a Markdown text with attribute lists (`{#id}`, `{: #id }`), with their lines."""
     return [
@@ -91,24 +82,3 @@ def one_line_text(markdown: str) -> str:
     """A line of Markdown as plain text: no emphasis markers, link targets or entities."""
     text = _LINK.sub(lambda m: m.group("text"), markdown).replace("**", "").replace("&amp;", "&").replace("&lt;", "<")
     return " ".join(text.split())
-
-
-_HTML = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-
-
-def html_in(text: str) -> str:
-    """The first HTML tag or comment written in a source text, or nothing."""
-    match = _HTML.search(text)
-    return match.group(0) if match else ""
-
-
-def html_message(tag: str) -> str:
-    return (
-        f"it contains HTML ({tag}). The handbook's sources are Markdown and may not hold HTML; "
-        "remove the tag (for emphasis, use **bold**)."
-    )
-
-
-def html_lines(markdown: str) -> list[tuple[int, str]]:
-    """Each line (0-based) of a Markdown text that holds HTML, with its first tag."""
-    return [(index, tag) for index, line in enumerate(markdown.split("\n")) if (tag := html_in(line))]

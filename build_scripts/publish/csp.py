@@ -1,33 +1,30 @@
-"""The Content-Security-Policy: only the site's own origin, and only the inline scripts it wrote.
+"""The Content-Security-Policy: only the site's own origin, and only inline scripts from trusted inputs.
 
-Material for MkDocs writes two small inline scripts into every page, one of which holds the
-page's depth, so the policy allows each by its hash, computed from the finished page. The policy
-goes into every page as a <meta> element (for hosts that send no headers) and, with the hashes of
-every page, into a `_headers` file for hosts that read one (Netlify, Cloudflare Pages).
+The theme's inline scripts are moved into files by the template overrides
+(overrides/partials/javascripts/), so a page of the site needs no inline script at all. The only
+inline scripts allowed are those of the redirect pages, each made from mkdocs-redirects' template and
+a redirect that `make check` has checked, and allowed by its hash. Nothing here is read from a
+built page: what a page holds never decides what the policy allows.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Iterable
+from html.parser import HTMLParser
 
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
-_HEAD = re.compile(r"<head[^>]*>\s*(<meta charset=[^>]*>)?", re.IGNORECASE)
 HEADERS_FILE = "_headers"
+REDIRECT_SCRIPT = 'var anchor=window.location.hash.substr(1);location.href="{url}"+(anchor?"#"+anchor:"")'
+"""mkdocs-redirects' script (1.2.2, `HTML_TEMPLATE`), which carries an #anchor across the redirect.
+Compare with the plugin when upgrading it: a redirect page whose script differs fails the build."""
+REDIRECT_REFRESH = "0; url={url}"
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """The CSP hash of each inline script a browser would run (not JSON data blocks)."""
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        if "src=" in attrs or "application/json" in attrs:
-            continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return sorted(set(hashes))
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def policy(script_hashes: Iterable[str], for_headers: bool = False) -> str:
@@ -50,14 +47,39 @@ def policy(script_hashes: Iterable[str], for_headers: bool = False) -> str:
     return "; ".join(directives)
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first thing in its <head> (after the charset)."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html))}">'
-    return _HEAD.sub(lambda m: f"{m.group(0)}\n    {meta}", html, count=1)
+class _HeadStart(HTMLParser):
+    """Finds where the policy goes: after <head>, or after a <meta charset> that opens it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.position: tuple[int, int] | None = None
+        self._in_head = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head" and self.position is None:
+            self._in_head = True
+        elif not (self._in_head and tag == "meta" and any(name == "charset" for name, _ in attrs)):
+            self._in_head = False
+            return
+        line, column = self.getpos()
+        self.position = (line, column + len(self.get_starttag_text() or ""))
+
+
+def with_policy(html: str, text: str) -> str:
+    """The page with the policy `text` as the first thing in its <head> (after the charset)."""
+    finder = _HeadStart()
+    finder.feed(html)
+    finder.close()
+    if finder.position is None:
+        raise ValueError("the page has no <head>")
+    line, column = finder.position
+    offset = sum(len(part) for part in html.splitlines(keepends=True)[: line - 1]) + column
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{text}">'
+    return html[:offset] + meta + html[offset:]
 
 
 def headers_file(script_hashes: Iterable[str]) -> str:
-    """A `_headers` file: the same policy for every page, with the hashes of every page's scripts."""
+    """A `_headers` file (Netlify, Cloudflare Pages): the same policy for every page, with frame-ancestors."""
     return (
         "/*\n"
         f"  Content-Security-Policy: {policy(script_hashes, for_headers=True)}\n"

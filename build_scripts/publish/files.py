@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..load.records import SLUG
+from ..load.records import is_slug
 
 
 def write_files(files: Mapping[str, str | bytes], out: Path) -> list[Path]:
@@ -14,7 +14,7 @@ def write_files(files: Mapping[str, str | bytes], out: Path) -> list[Path]:
     written = []
     for relative, content in sorted(files.items()):
         target = (out / relative).resolve()
-        if not target.is_relative_to(out) or not all(SLUG.match(part.split(".")[0]) for part in Path(relative).parts):
+        if not target.is_relative_to(out) or not all(is_slug(part.split(".")[0]) for part in Path(relative).parts):
             raise ValueError(f"refusing to write {relative!r}: generated paths are made from checked ids only")
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -1,45 +1,171 @@
-"""The site built beside site/ and swapped in at the end.
+"""The site built beside site/ and exchanged for it at the end, one build at a time.
 
 MkDocs empties its site folder before writing and cannot roll back, so it never writes into site/
-itself: it builds into a new folder, and only a build that passed every check replaces site/.
+itself: it builds into a new folder beside it, the pass over the finished site checks every page and
+gives it its policy, and only then is the new folder exchanged for site/ in one step. So:
+
+- one build at a time: a lock file beside site/ (released by the system however a build ends); a
+  second build says that it waits, and waits;
+- what a killed build left beside site/ is removed when the next one starts;
+- site/ is always a whole site, the old or the new: on Linux the two folders are exchanged with one
+  system call (renameat2 with RENAME_EXCHANGE); elsewhere with two renames, a moment apart;
+- the engine and its PDF workers are stopped with the build, and die if it is killed;
+- site/ gets the permissions `mkdir` gives (the umask's), so a web server running as another user
+  can read it.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import os
+import secrets
 import shutil
+import stat
 import subprocess
 import sys
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from ..check.config import configured_redirects
+from ..render.processes import die_with_parent
+from .policy import secure_site
+
+STOP_SECONDS = 10
+"""How long the engine has to stop after an interrupt before it is killed."""
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 def build_site(root: Path, site_dir: Path) -> int:
-    """`mkdocs build --strict` into a fresh folder, then swap it in for `site_dir`."""
-    site_dir = site_dir.resolve()
+    """Build into a fresh folder, check and secure it, then exchange it for `site_dir`; 0 on success."""
+    site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-        cwd=root,
-        env=env,
-        check=False,
-    )
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return 1
-    replace_dir(staging, site_dir)
+    with build_lock(site_dir):
+        remove_leftovers(site_dir)
+        staging = site_dir.with_name(f".{site_dir.name}-new-{secrets.token_hex(4)}")
+        staging.mkdir()
+        try:
+            problems = _build_into(root, staging)
+            if problems is None:
+                print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+                return 1
+            if problems:
+                print("\n".join(problems), file=sys.stderr)
+                print(
+                    f"These built pages hold what the site may not publish; {site_dir.name}/ was left as it was.",
+                    file=sys.stderr,
+                )
+                return 1
+            exchange(staging, site_dir)
+        finally:
+            remove_tree(staging)  # after the exchange, it holds the old site
     print(f"Built the site into {site_dir}.")
     return 0
 
 
-def replace_dir(new: Path, old: Path) -> None:
-    """Put `new` where `old` is, with renames only, so that `old` is never half written."""
-    retired = old.with_name(f".{old.name}-old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if old.exists():
-        os.replace(old, retired)
-    os.replace(new, old)
-    shutil.rmtree(retired, ignore_errors=True)
+def _build_into(root: Path, staging: Path) -> list[str] | None:
+    """The engine's build into `staging`, then the pass over it: its problems, or None if the engine failed."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    parent = os.getpid()
+    engine = subprocess.Popen(command, cwd=root, env=env, preexec_fn=lambda: die_with_parent(parent))
+    try:
+        if engine.wait() != 0:
+            return None
+    except BaseException:
+        stop(engine)
+        raise
+    return secure_site(staging, configured_redirects(root))
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a child process: terminate it, and kill it if it has not ended in a few seconds."""
+    process.terminate()
+    try:
+        process.wait(STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def build_lock(site_dir: Path) -> Iterator[None]:
+    """Hold the lock of `site_dir` for the duration; if another build holds it, say so and wait."""
+    lock = site_dir.with_name(f".{site_dir.name}.lock")
+    descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            print(
+                f"Another build of {site_dir.name}/ is running (process {holder}); waiting for it to finish.",
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+def remove_leftovers(site_dir: Path) -> None:
+    """Remove what interrupted builds left beside `site_dir`: half-built and retired copies."""
+    for pattern in (f".{site_dir.name}-new-*", f".{site_dir.name}-old*"):
+        for leftover in site_dir.parent.glob(pattern):
+            remove_tree(leftover)
+
+
+def exchange(new: Path, old: Path) -> None:
+    """Put `new` where `old` is and `old` where `new` was, so that `old`'s path always holds a whole folder."""
+    if not old.exists() and not old.is_symlink():
+        os.rename(new, old)
+        return
+    if _rename_exchange(new, old):
+        return
+    retired = new.with_name(new.name.replace("-new-", "-old-", 1))
+    os.rename(old, retired)
+    os.rename(new, old)
+    os.rename(retired, new)
+
+
+def _rename_exchange(first: Path, second: Path) -> bool:
+    """Exchange two paths atomically (Linux renameat2); False where the system or file system cannot."""
+    if sys.platform != "linux":
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a folder, also one made read-only; what cannot be removed is left for the next build."""
+
+    def writable_then_retry(function: object, failed: str, _: object) -> None:
+        os.chmod(os.path.dirname(failed), stat.S_IRWXU)
+        if os.path.isdir(failed) and not os.path.islink(failed):
+            os.chmod(failed, stat.S_IRWXU)
+            shutil.rmtree(failed, ignore_errors=True)
+        else:
+            os.unlink(failed)
+
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        try:
+            shutil.rmtree(path, onerror=writable_then_retry)
+        except OSError as error:
+            print(f"Could not remove {path} ({error.strerror}); the next build will try again.", file=sys.stderr)

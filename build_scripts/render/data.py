@@ -174,9 +174,18 @@ def _register_rows(register: Register, site_url: str) -> list[dict[str, str]]:
     ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection")."""
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A value as a spreadsheet must read it: text, never a formula; OWASP's advice, a leading quote."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def _csv(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: spreadsheet_cell(value) for column, value in row.items()} for row in rows)
     return out.getvalue()

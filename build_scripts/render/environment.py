@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -39,6 +40,14 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def front_matter(**fields: object) -> str:
+    """A page's front matter, written by a YAML dumper (fields that are None are left out): no title,
+    with braces, quotes or a trailing backslash, can break it."""
+    data = {key: value for key, value in fields.items() if value is not None}
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return f"---\n{dumped}---"
+
+
 def markdown_environment() -> Environment:
     """For Markdown pages: text from the sources passes through the `md` filter, which escapes markup."""
     env = _environment(autoescape=False)
@@ -47,6 +56,7 @@ def markdown_environment() -> Environment:
     env.filters["long_date"] = long_date
     env.filters["cell"] = table_cell
     env.filters["sentence"] = sentence
+    env.globals["front_matter"] = front_matter
     return env
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from weasyprint import CSS, HTML, Document
@@ -21,6 +20,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from ..model.handbook import Handbook, Signatory
 from .environment import TEMPLATES
 from .print_documents import PrintDocument, print_documents, signatory_document
+from .processes import start_worker
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 WORKERS = 2
@@ -65,9 +65,12 @@ def build_pdfs(handbook: Handbook, files: Mapping[str, str | bytes]) -> list[Pdf
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2:
         return [pdf for job in jobs for pdf in _run(handbook, files, job)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = pool.map(_run, [handbook] * len(jobs), [files] * len(jobs), jobs)
-        return [pdf for pdfs in done for pdf in pdfs]
+    # Leaving the pool, also by an interrupt, terminates its workers: none goes on laying out PDFs
+    # after the build has stopped, and none outlives this process if it is killed.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
+        done = pool.starmap(_run, [(handbook, files, job) for job in jobs])
+    return [pdf for pdfs in done for pdf in pdfs]
 
 
 def _run(handbook: Handbook, files: Mapping[str, str | bytes], job: PrintDocument | tuple[Signatory, ...]) -> list[Pdf]:

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Request
 
 from tests.support.browser import context
 from tests.support.server import SiteServer
-from tests.support.site import audited_pages
+from tests.support.site import audited_pages, pages
 
 
 @pytest.mark.browser
@@ -47,13 +47,14 @@ def test_a_request_elsewhere_would_be_seen(browser: Browser, server: SiteServer)
 
 @pytest.mark.browser
 def test_no_page_breaks_its_content_security_policy(browser: Browser, server: SiteServer) -> None:
-    """Every page declares a policy that allows only this site, and nothing the page does breaks it:
-    Material's own scripts run (search, navigation), and Chromium reports no violation."""
+    """Every page, each path page of the guide too, declares a policy that allows only this site, and
+    nothing the page does breaks it: Material's own scripts run (search, navigation), and Chromium
+    reports no violation."""
     ctx = context(browser, javascript=True)
     page = ctx.new_page()
     reports: list[str] = []
     page.on("console", lambda message: reports.append(f"{page.url}: {message.text}"))
-    for address in audited_pages(server.root):
+    for address in pages(server.root):
         page.goto(server.url(address), wait_until="networkidle")
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
         assert policy.count() == 1, address

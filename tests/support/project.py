@@ -53,3 +53,17 @@ def edit(path: Path, old: str, new: str) -> None:
 def problems_of(project: Path) -> list[str]:
     """The problems `make check` would print for a project, as `path:line: message` lines."""
     return [str(p) for p in check(project).problems]
+
+
+def small_project(destination: Path) -> Path:
+    """The minimal handbook as a whole project that builds, PDFs and all, in a few seconds: the fixture's
+    sources with the real mkdocs.yml (without its navigation), theme overrides, stylesheet and build code."""
+    target = copy_fixture("minimal", destination)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:\n")] + "\n"
+    # The templates link to pages of the real Compact that the fixture does not have.
+    config = config.replace("  links:\n    not_found: warn", "  links:\n    not_found: info")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for part in ("overrides", "build_scripts", "docs/assets"):
+        shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    return target

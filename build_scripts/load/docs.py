@@ -1,0 +1,61 @@
+"""The hand-written pages of docs/: read and checked like every other source, though the engine
+renders them itself. They may hold raw HTML of the kinds Markdown makes (see markup.py), and every
+file under docs/ is published, so none may be a symbolic link."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model.handbook import HandWrittenPage
+from ..model.problems import Problem, problem
+from ..model.source import Source
+from .markup import title_problem
+from .yaml_source import LineMap, markdown_problems, read_text, split_front_matter
+
+DOCS_DIR = "docs"
+
+
+def load_hand_written(root: Path, problems: list[Problem]) -> tuple[HandWrittenPage, ...]:
+    pages = []
+    for relative in _files(root, problems):
+        if relative.endswith(".md"):
+            page = _load_page(root, relative, problems)
+            if page is not None:
+                pages.append(page)
+    return tuple(pages)
+
+
+def _files(root: Path, problems: list[Problem]) -> list[str]:
+    """Every file under docs/, project-relative; a symbolic link is a problem and left out."""
+    found = []
+    for folder, subfolders, names in os.walk(root / DOCS_DIR):
+        for name in sorted([*subfolders, *names]):
+            path = Path(folder) / name
+            relative = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                message = (
+                    "this is a symbolic link; put the file itself here (the build publishes no file through a link)."
+                )
+                problems.append(problem(relative, 1, message))
+            elif path.is_file():
+                found.append(relative)
+        subfolders.sort()
+    return sorted(found)
+
+
+def _load_page(root: Path, relative: str, problems: list[Problem]) -> HandWrittenPage | None:
+    text, read_problems = read_text(root, relative)
+    problems.extend(read_problems)
+    if text is None:
+        return None
+    body, body_line = text, 1
+    if text.startswith("---\n"):
+        front, body, body_line = split_front_matter(text, relative, problems)
+        for key in ("title", "description"):
+            value = front.get(key) if isinstance(front, LineMap) else None
+            if isinstance(front, LineMap) and isinstance(value, str) and (message := title_problem(value)):
+                problems.append(problem(relative, front.key_lines[key], f'"{key}": {message}'))
+    problems.extend(markdown_problems(relative, body, body_line, html_allowed=True))
+    docs_relative = relative.removeprefix(f"{DOCS_DIR}/")
+    return HandWrittenPage(docs_relative, body, body_line, Source(relative, 1))

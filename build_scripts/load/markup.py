@@ -1,0 +1,199 @@
+"""What a source's Markdown may make, decided by what Python-Markdown made of it.
+
+Every text of the sources (a Compact page, each YAML text field, a letter, a page of docs/) is run
+through Python-Markdown with the site's extensions, and its HTML read with a real HTML parser. The
+text may make only the elements and attributes Markdown itself makes, ids that are slugs, the
+classes listed here, and links to http, https, mailto, tel or a page of the handbook. Raw HTML is
+refused everywhere but in docs/, whose hand-written pages may hold elements of the same kinds (such
+as `<div class="grid cards" markdown>`); character references are refused everywhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+
+import markdown
+
+from ..model.urls import is_safe_link, leaves_site, scheme
+
+EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables")
+"""The Markdown extensions of mkdocs.yml that change what a source can make (toc only adds heading ids)."""
+KNOWN_EXTENSIONS = frozenset({*EXTENSIONS, "toc"})
+ELEMENTS = frozenset(
+    {"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "div"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"}
+)
+ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
+"""Attributes an element may have besides `id` and `class`."""
+ADMONITIONS = frozenset(
+    {"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example"}
+)
+CLASSES = frozenset(
+    {"admonition", "admonition-title", *ADMONITIONS}
+    | {"hb-strapline", "grid", "cards", "hb-start", "md-button", "md-button--primary"}
+)
+"""The classes a source may give (`{: .hb-strapline }`, `!!! note`): Material's admonitions and
+buttons, and the handbook's own that sources use. Not the classes that mark what the handbook adds
+beside the Compact's words (editorial notes), which only the templates may give."""
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SCHEMES = "http, https, mailto or tel"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a text may not hold, with the first line of the text (0-based) it stands on."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Markup:
+    """What Markdown made of a text: what it may not hold, and its links (line, text, address)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    links: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    # One parser for the whole run, reset before each text: making one costs far more than using it.
+    return markdown.Markdown(extensions=list(EXTENSIONS))
+
+
+@contextmanager
+def _parser() -> Iterator[markdown.Markdown]:
+    parser = _markdown()
+    parser.reset()
+    try:
+        yield parser
+    finally:
+        parser.reset()
+
+
+def read_markup(text: str, html_allowed: bool = False) -> Markup:
+    """What a source text makes; with `html_allowed` (pages of docs/), raw HTML of the allowed kinds."""
+    with _parser() as parser:
+        output = parser.convert(text)
+        raw = [block for block in parser.htmlStash.rawHtmlBlocks if isinstance(block, str)]
+        references = dict(parser.references)
+    result = Markup()
+    lines = text.split("\n")
+    for block in raw:
+        if block.startswith("&"):
+            message = (
+                f'it contains the character reference "{block}"; write the character itself ({html.unescape(block)}).'
+            )
+            result.findings.append(Finding(_line_of(lines, block), message))
+        elif not html_allowed and block.strip():
+            shown = " ".join(block.split())[:40]
+            message = (
+                f"it contains HTML ({shown}). The handbook's sources are Markdown and may not hold HTML; "
+                "remove the tag (for emphasis, use **bold**)."
+            )
+            result.findings.append(Finding(_line_of(lines, block.strip().split("\n")[0]), message))
+    for name in references:
+        message = f'write each link as [text](address); a link defined apart, as "[{name}]: ...", is not supported.'
+        result.findings.append(Finding(_line_of(lines, f"[{name}]"), message))
+    reader = _OutputReader(lines)
+    reader.feed(output)
+    reader.close()
+    result.findings += reader.findings
+    result.links = reader.links
+    return result
+
+
+def _line_of(lines: list[str], needle: str) -> int:
+    """The first line that holds `needle` (0 when the text has no such line, as after an entity)."""
+    needle = needle.strip()
+    return next((index for index, line in enumerate(lines) if needle and needle in line), 0)
+
+
+class _OutputReader(HTMLParser):
+    """Reads the HTML that Markdown made of a text, element by element."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines = lines
+        self.findings: list[Finding] = []
+        self.links: list[tuple[int, str, str]] = []
+        self._link: tuple[str, list[str]] | None = None
+        self._heading: list[str] | None = None
+
+    def _find(self, needle: str, message: str) -> None:
+        self.findings.append(Finding(_line_of(self.lines, needle), message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ELEMENTS:
+            self._find(f"<{tag}", f"it makes a <{tag}> element, which a source may not hold.")
+            return
+        allowed = ATTRIBUTES.get(tag, set()) | {"id", "class"}
+        for name, value in attrs:
+            value = value or ""
+            if name not in allowed:
+                self._find(name, f'it gives <{tag}> the attribute "{name}"; a source may set only ids and classes.')
+            elif name == "id" and not ID.fullmatch(value):
+                self._find(value, f'"{value}" is not a valid anchor: use lowercase letters, digits and single hyphens.')
+            elif name == "class":
+                for unknown in sorted(set(value.split()) - CLASSES):
+                    self._find(f".{unknown}", f'the class "{unknown}" is not one a source may give.')
+            elif name in ("href", "src"):
+                self._address(tag, name, value)
+        if tag == "a":
+            self._link = (dict(attrs).get("href") or "", [])
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._heading = []
+
+    def _address(self, tag: str, name: str, value: str) -> None:
+        if not is_safe_link(value):
+            self._find(value, f'the address "{value}" has the scheme "{scheme(value)}:"; a link may be {SCHEMES} only.')
+        elif name == "src" and leaves_site(value):
+            self._find(value, f'the image "{value}" is on another host; put the image in docs/ and name its file.')
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link[1].append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            href, text = self._link
+            if href:
+                self.links.append((_line_of(self.lines, href), "".join(text).strip(), href))
+            self._link = None
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._heading is not None:
+            title = "".join(self._heading)
+            if "<" in title or ">" in title:
+                self._find(title.strip(), 'a heading may not contain "<" or ">": a heading becomes a title.')
+            self._heading = None
+
+    def handle_comment(self, data: str) -> None:
+        self._find("<!--", "it contains an HTML comment; remove it (a source may hold no HTML).")
+
+
+def title_problem(value: str) -> str:
+    """What makes a text unfit as a title (a page's, a heading's, the site's), or nothing.
+
+    A title is written into places no escaping reaches, such as the theme's <title>, so it may hold no
+    markup: no "<" or ">", and no character reference.
+    """
+    if "<" in value or ">" in value:
+        return 'it contains "<" or ">", which a title may not; write it in words.'
+    if html.unescape(value) != value:
+        return "it contains a character reference (such as &amp;); write the character itself."
+    return ""
+
+
+def control_character(text: str) -> tuple[int, str] | None:
+    """The first control character of a text (not a tab or line end), with its line (0-based)."""
+    for index, character in enumerate(text):
+        if (ord(character) < 0x20 and character not in "\t\n\r") or 0x7F <= ord(character) < 0xA0:
+            return text.count("\n", 0, index), f"#x{ord(character):04x}"
+    return None

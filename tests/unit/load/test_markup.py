@@ -1,0 +1,89 @@
+"""The one sanitiser: what Python-Markdown makes of a source text decides what it may hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.load.markup import control_character, read_markup, title_problem
+from build_scripts.model.urls import is_safe_link, leaves_site, scheme
+
+
+def findings(text: str, html_allowed: bool = False) -> list[str]:
+    return [finding.message for finding in read_markup(text, html_allowed).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain **bold**, *italic*, `code`, a [link](../compact/context.md#stage-1) and <https://example.org>.",
+        "- a list\n- of items\n\n1. numbered\n2. too",
+        '!!! note "A note"\n    Its text.',
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "Term\n: Its definition",
+        "A paragraph with an anchor.\n{: #an-anchor .hb-strapline }",
+        "[Mail](mailto:a@example.org), [phone](tel:+441325000000), [site](https://example.org/)",
+        "Text with < and > and & in it, and braces {like this}.",
+    ],
+)
+def test_what_markdown_makes_is_allowed(text: str) -> None:
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<b>bold</b>", "it contains HTML (<b>)"),
+        ("<img/src=x onerror=alert(1)>", "it contains HTML"),
+        ("&lt;script&gt;", 'character reference "&lt;"'),
+        ("[x](JAVASCRIPT:alert(1))", 'the scheme "javascript:"'),
+        ("[x](java&#x09;script:alert(1))", 'the scheme "javascript:"'),
+        ("[x][r]\n\n[r]: https://example.org", "a link defined apart"),
+        ("Text.\n{: onclick=alert(1) }", 'the attribute "onclick"'),
+        ("Text.\n{: .editorial }", 'the class "editorial"'),
+        ('## Heading {#x" onmouseover=alert(1)}', '"x"" is not a valid anchor'),
+        ("## \\<b\\>", 'a heading may not contain "<"'),
+        ("![x](//evil.example/x.png)", "on another host"),
+        ("!!! danger-zone", 'the class "danger-zone"'),
+    ],
+)
+def test_what_a_source_may_not_hold_is_found(text: str, expected: str) -> None:
+    assert any(expected in message for message in findings(text)), findings(text)
+
+
+def test_docs_pages_may_hold_html_of_the_kinds_markdown_makes() -> None:
+    assert findings('<div class="grid cards" markdown>\n\n- **A**\n\n</div>', html_allowed=True) == []
+    assert findings('<div class="grid" style="color:red"></div>', html_allowed=True) != []
+    assert findings("<script>alert(1)</script>", html_allowed=True) != []
+
+
+def test_links_are_found_with_their_lines() -> None:
+    markup = read_markup("First line.\n\nSee [Section 3](principles.md#x) and [it][r].\n\n[r]: other.md")
+    assert [(line, text, href) for line, text, href in markup.links] == [
+        (2, "Section 3", "principles.md#x"),
+        (4, "it", "other.md"),  # where its address is written
+    ]
+
+
+def test_a_title_holds_no_markup() -> None:
+    assert title_problem("Durham & Darlington {2009} \\") == ""
+    assert title_problem("</title>") != "" and title_problem("&lt;b&gt;") != ""
+
+
+def test_control_characters_are_found_with_their_line() -> None:
+    assert control_character("a\n\tb\r\n") is None
+    assert control_character("a\nb\x00") == (1, "#x0000")
+
+
+@pytest.mark.parametrize(
+    ("url", "its_scheme", "safe", "elsewhere"),
+    [
+        ("../compact/context.md#x", "", True, False),
+        (" JaVa\nScRiPt:alert(1)", "javascript", False, True),
+        ("//evil.example/x", "", True, True),
+        ("\\\\evil.example\\x", "", True, True),
+        ("mailto:a@example.org", "mailto", True, True),
+        ("data:text/html,x", "data", False, True),
+    ],
+)
+def test_an_address_is_read_as_a_browser_reads_it(url: str, its_scheme: str, safe: bool, elsewhere: bool) -> None:
+    assert (scheme(url), is_safe_link(url), leaves_site(url)) == (its_scheme, safe, elsewhere)
