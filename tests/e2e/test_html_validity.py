@@ -27,8 +27,17 @@ def nu_messages(root: Path, files: list[Path]) -> list[dict[str, Any]]:
     assert jar.is_file(), f"{VNU_JAR} is missing: `make vnu` installs it (npm ci)"
     assert java, "no java: `make vnu` installs Debian's default-jre-headless"
     result = subprocess.run(
-        [java, "-jar", str(jar), "--format", "json", "--errors-only", "--also-check-css", "--also-check-svg",
-         *map(str, files)],
+        [
+            java,
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--errors-only",
+            "--also-check-css",
+            "--also-check-svg",
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         check=False,
