@@ -10,6 +10,7 @@ Zoom is a narrower viewport: a window 1280 by 800 CSS px at 200% zoom lays a pag
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.support.browser import context
 from tests.support.server import SiteServer
-from tests.support.site import pages
+from tests.support.site import page_file, pages
 
 VIEWS = {"phone": (390, 844), "zoom-200": (640, 400), "zoom-400": (320, 200)}
 # A question of the guide, with its answers so far, and the Compact's principles and commitments:
@@ -248,3 +249,40 @@ def test_links_keep_4_5_to_1_when_hovered_or_focused(browser: Browser, server: S
     ctx.close()
     low = {state: round(_contrast(colour), 2) for state, colour in colours.items() if _contrast(colour) < 4.5}
     assert not low, f"below 4.5:1 on white: {low}"
+
+
+class _Permalinks(HTMLParser):
+    """The attributes of each heading permalink ("¶", Python-Markdown's toc extension) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "a" and "headerlink" in (attributes.get("class") or "").split():
+            self.found.append(attributes)
+
+
+def test_no_heading_permalink_is_a_tab_stop_or_part_of_a_heading_s_name(site: Path) -> None:
+    """overrides/partials/content.html marks each "¶" so; this fails if the toc extension's markup
+    changes under it."""
+    seen = 0
+    for address in pages(site):
+        parser = _Permalinks()
+        parser.feed(page_file(site, address).read_text(encoding="utf-8"))
+        seen += len(parser.found)
+        for attributes in parser.found:
+            assert attributes.get("aria-hidden") == "true" and attributes.get("tabindex") == "-1", address
+    assert seen > 50
+
+
+@pytest.mark.browser
+def test_a_heading_s_accessible_name_is_its_words(reader: BrowserContext, server: SiteServer) -> None:
+    page = reader.new_page()
+    page.goto(server.url("compact/resolving-disagreements/"))
+    heading = page.locator("h1[id]")
+    expect(heading).to_have_accessible_name(heading.evaluate("h => h.firstChild.textContent.trim()"))
+    page.goto(server.url(WALKED[0]))
+    expect(page.locator("h1 a.headerlink")).to_be_hidden()
+    page.close()
