@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .contacts import Contacts
 from .facts import Evidence
 from .guide import Guide
 from .source import Reference, Source
@@ -229,6 +230,7 @@ class Handbook:
     guide: Guide | None = None
     register: Register | None = None
     hand_written: tuple[HandWrittenPage, ...] = ()
+    contacts: Contacts | None = None
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)
@@ -247,6 +249,11 @@ class Handbook:
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
-        """Where every fact comes from that the handbook states beside the 2009 text."""
-        notes = tuple(note.evidence for note in self.edition.notes)
-        return notes + tuple(clause.basis_evidence for clause in self.clauses if clause.basis_evidence)
+        """Where every fact comes from that the handbook states beside the 2009 text: the editorial
+        notes, the bases of the codes' clauses, and the contacts (their details, and what is said of them)."""
+        contacts = self.contacts.contacts if self.contacts else ()
+        return (
+            *(note.evidence for note in self.edition.notes),
+            *(clause.basis_evidence for clause in self.clauses if clause.basis_evidence),
+            *(contact.evidence for contact in contacts),
+        )
