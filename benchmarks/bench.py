@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import make_large_handbook  # noqa: E402
 from build_scripts.pipeline import check, generated_files  # noqa: E402
+from build_scripts.publish.site import engine_command  # noqa: E402
 from build_scripts.render.pdf import build_pdfs  # noqa: E402
 from tests.support.project import copy_project  # noqa: E402
 
@@ -79,7 +80,7 @@ def serve_rebuild(work: Path) -> None:
     port = 8765
     env = {**os.environ, "HANDBOOK_PDFS": "0", "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [*engine_command(), "serve", "--livereload", "--config-file", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -154,7 +155,11 @@ def default_material_site(work: Path) -> Path:
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=default, env=env, check=True, capture_output=True
+        [*engine_command(), "build", "-q", "--config-file", "mkdocs.yml"],
+        cwd=default,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     return default / "site"
 

@@ -13,15 +13,29 @@ import sys
 import tempfile
 from pathlib import Path
 
+ENGINE_VARIABLE = "HANDBOOK_ENGINE"
+"""The site engine: `mkdocs` (MkDocs 1.6.1, the default) or `properdocs` (its maintained continuation),
+set by the Makefile's ENGINE. Each reads mkdocs.yml and runs the same hook, plugins and theme."""
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine_command() -> list[str]:
+    """The command of the chosen site engine, to which `build` or `serve` and their options are added."""
+    engine = os.environ.get(ENGINE_VARIABLE) or ENGINES[0]
+    if engine not in ENGINES:
+        choices = ", ".join(ENGINES)
+        raise SystemExit(f"{ENGINE_VARIABLE}={engine} is not a site engine of the handbook; use one of: {choices}.")
+    return [sys.executable, "-m", engine]
+
 
 def build_site(root: Path, site_dir: Path) -> int:
-    """`mkdocs build --strict` into a fresh folder, then swap it in for `site_dir`."""
+    """The engine's strict build into a fresh folder, then swapped in for `site_dir`."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
+        [*engine_command(), "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(staging)],
         cwd=root,
         env=env,
         check=False,
