@@ -1,6 +1,8 @@
-"""Command line: `python -m build_scripts check | render --out DIR | build | schemas`.
+"""Command line: `python -m build_scripts check [--format github] | render --out DIR | build | schemas`.
 
 Exit codes: 0 when all is well, 1 when the sources have problems or the build failed.
+`check --format github` writes each problem as a GitHub Actions error annotation, so that a pull
+request shows it on the line of the file; the workflow in .github/workflows/ runs it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
-from .model.problems import plural, summary
+from .model.problems import github_annotation, plural, summary
 from .pipeline import check, configured_site_url, generated_files
 from .publish.archive import make_archive
 from .publish.files import write_files
@@ -24,7 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check the sources; write nothing")
+    check_command = commands.add_parser("check", help="check the sources; write nothing")
+    check_command.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: `path:line: message` lines (the default); github: GitHub Actions error annotations",
+    )
     commands.add_parser("schemas", help="rewrite the JSON Schemas of the source files in schemas/")
     dist = commands.add_parser("dist", help="pack the built site into one archive for a static host")
     dist.add_argument("--site-dir", type=Path, default=None)
@@ -51,7 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     checked = check(root)
     if not checked.ok or checked.handbook is None:
-        print(summary(checked.problems), file=sys.stderr)
+        if args.command == "check" and args.format == "github":
+            # On standard output, where GitHub Actions reads workflow commands.
+            print(summary(checked.problems, github_annotation))
+        else:
+            print(summary(checked.problems), file=sys.stderr)
         return 1
     if args.command == "build":
         # Checked here as well as in the site hook, so that a problem in mkdocs.yml is reported

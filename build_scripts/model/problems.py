@@ -7,7 +7,7 @@ an exception means a bug in this package.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .source import Source
@@ -44,7 +44,23 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def summary(problems: Iterable[Problem]) -> str:
-    """Every problem, then a line that counts them and says nothing was built."""
+def summary(problems: Iterable[Problem], line: Callable[[Problem], str] = str) -> str:
+    """Every problem, each as `line` writes it, then a line that counts them and says nothing was built."""
     listed = sorted(set(problems))
-    return f"{report(listed)}\n{plural(len(listed), 'problem')} found; nothing was built or changed."
+    return "\n".join([*map(line, listed), f"{plural(len(listed), 'problem')} found; nothing was built or changed."])
+
+
+def github_annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions error annotation, which a pull request shows on the file's line.
+
+    GitHub reads `::error file=PATH,line=N::MESSAGE` lines from a step's output; in the message `%`,
+    CR and LF must be escaped, and in the file's path also `:` and `,`.
+    """
+    message = _escape(problem.message)
+    path = _escape(problem.source.path).replace(":", "%3A").replace(",", "%2C")
+    line = f",line={problem.source.line}" if problem.source.line > 0 else ""
+    return f"::error file={path}{line},title=make check::{message}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
