@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -42,6 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Before the plugins' on_files, so that they see the generated pages: mkdocs-redirects takes its list
+# of pages a redirect may lead to from its own on_files.
+@event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, content in config[_PAGES_KEY].items():
         existing = files.get_file_from_path(uri)
