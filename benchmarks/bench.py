@@ -71,6 +71,17 @@ def timings(work: Path) -> None:
     print(f"Timings: median of {RUNS} runs on {os.cpu_count()} cores")
     for label, seconds in rows:
         print(f"  {seconds:7.2f} s  {label}")
+    seconds, outcome = test_suite()
+    print(f"  {seconds:7.2f} s  make test: lint and every test, once ({outcome})")
+
+
+def test_suite() -> tuple[float, str]:
+    """`make test` once, as CI runs it, and its last line (how many tests passed)."""
+    start = time.perf_counter()
+    result = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    lines = result.stdout.strip().splitlines()
+    return seconds, lines[-1].strip("= ") if result.returncode == 0 and lines else f"failed: exit {result.returncode}"
 
 
 def serve_rebuild(work: Path) -> None:

@@ -16,6 +16,9 @@ import pytest
 from build_scripts.publish.site import engine_command
 from tests.support.project import copy_project, edit
 
+# The tests share one preview server: they run on one xdist worker.
+pytestmark = pytest.mark.xdist_group("serve")
+
 WAIT_SECONDS = 60
 
 
