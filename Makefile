@@ -88,7 +88,7 @@ venv: $(VENV)/.build
 	touch $@
 
 %/bin/python:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { \
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11, 2) <= sys.version_info[:3] < (3, 12))' 2>/dev/null || { \
 	  echo "The handbook needs Python 3.11 (3.11.2 or later), as '$(PYTHON)', with its venv module."; \
 	  echo "On Debian 12: sudo apt-get install python3.11 python3.11-venv"; \
 	  echo "Elsewhere, install Python 3.11 and run make with PYTHON=/path/to/python3.11."; \
