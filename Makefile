@@ -1,37 +1,54 @@
 # The Darlington Compact handbook. `make build` builds the site; `make test` runs every test.
-# Both set up what they need first: a Python virtual environment in .venv with the pinned
-# packages, and the Debian packages the build and tests use (Chromium, Pango, Open Sans), installed
-# with apt-get if missing.
+# Both set up what they need first: a Python virtual environment with the locked packages, and the
+# Debian packages they use, installed with apt-get if missing. `make build` and `make serve` install
+# only what the build needs; `make test` adds the tests' packages and Chromium.
 
-PYTHON ?= python3
-VENV := .venv
+# The site engine: MkDocs 1.6.1 (mkdocs, the default) or ProperDocs, its maintained continuation
+# (properdocs): `make build ENGINE=properdocs`. Each has its own lock and virtual environment.
+ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs
+ifeq ($(filter $(ENGINE),$(ENGINES)),)
+$(error ENGINE=$(ENGINE) is not a site engine of the handbook; use one of: $(ENGINES))
+endif
+OTHER_ENGINE := $(filter-out $(ENGINE),$(ENGINES))
+venv_of = $(if $(filter properdocs,$(1)),.venv-properdocs,.venv)
+VENV := $(call venv_of,$(ENGINE))
+OTHER_VENV := $(call venv_of,$(OTHER_ENGINE))
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
-# chromium for the browser tests; Pango and Open Sans for WeasyPrint's PDFs (the font is embedded in
-# each); fontconfig's fc-match finds Open Sans for the images drawn at build time; Java for the
-# W3C Nu HTML Checker that the tests run (`make vnu`).
-DEBIAN_PACKAGES := chromium fonts-open-sans fontconfig libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
+
+# Python 3.11, for which the locks are resolved: from Debian 12's 3.11.2 on (LOCK_PYTHON).
+PYTHON ?= python3.11
+LOCK_PYTHON := 3.11.2
+PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --require-hashes
+
+# fonts-open-sans, Pango and fontconfig for the build (WeasyPrint embeds Open Sans in each PDF;
+# fontconfig's fc-match finds it for the images drawn at build time); for the tests, chromium, and
+# Java for the W3C Nu HTML Checker (`make vnu`).
+BUILD_PACKAGES := fonts-open-sans fontconfig libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := chromium default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+export HANDBOOK_ENGINE := $(ENGINE)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check publish-check serve lint bench addresses dist venv system-packages lock schemas clean
+.PHONY: build test check publish-check serve lint bench addresses dist venv lock schemas vnu clean
 
-build: $(STAMP) system-packages
+build: $(VENV)/.build debian-build
 	$(PY) -m build_scripts build
 
-check: $(STAMP)
-	$(PY) -m build_scripts check
+# `make check FORMAT=github` writes each problem as a GitHub Actions annotation (the workflow does).
+check: $(VENV)/.build
+	$(PY) -m build_scripts check $(if $(FORMAT),--format $(FORMAT))
 
 # Before the site goes live: fails while anything is left for the Steering Group to supply or confirm.
-publish-check: $(STAMP)
+publish-check: $(VENV)/.build
 	$(PY) -m build_scripts publish-check
 
-# Timings, printed as figures; never a pass or fail.
-bench: $(STAMP) system-packages
+# Timings, printed as figures; never a pass or fail. It runs `make test` once, too.
+bench: $(VENV)/.test debian-build debian-test
 	$(PY) benchmarks/bench.py
 
 # The built site as one archive, dist/darlington-compact-handbook-site.tar.gz, for any static host.
@@ -42,43 +59,62 @@ dist: build
 addresses: build
 	$(PY) -m build_scripts addresses
 
-schemas: $(STAMP)
+schemas: $(VENV)/.build
 	$(PY) -m build_scripts schemas
 
 # The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them.
-serve: $(STAMP) system-packages
-	HANDBOOK_PDFS=0 $(PY) -m mkdocs serve --livereload
+serve: $(VENV)/.build debian-build
+	HANDBOOK_PDFS=0 $(PY) -m $(ENGINE) serve --livereload --config-file mkdocs.yml
 
-test: $(STAMP) system-packages lint vnu
+# The other engine's build environment too: a test builds the site with both and compares them.
+test: $(VENV)/.test $(OTHER_VENV)/.build debian-build debian-test lint vnu
 	$(PY) -m pytest
-
-lint: $(STAMP)
-	$(PY) -m ruff check build_scripts tests benchmarks
-	$(PY) -m mypy
-
-venv: $(STAMP)
-
-$(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
 
 # The W3C Nu HTML Checker the tests run over the built site: vnu.jar from the npm registry, at the
 # version pinned in package-lock.json, run with Debian's Java. Its install script, which would
 # download a Java of its own, is not run.
-.PHONY: vnu
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 vnu: $(VNU_JAR)
 
-$(VNU_JAR): package.json package-lock.json
+$(VNU_JAR): package.json package-lock.json | debian-test
 	@command -v npm >/dev/null || { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+lint: $(VENV)/.test
+	$(PY) -m ruff check build_scripts tests benchmarks
+	$(PY) -m mypy
+	$(VENV)/bin/zizmor --offline --quiet .github/workflows
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+
+venv: $(VENV)/.build
+
+# One virtual environment an engine; the build's lock first, then the tests' lock beside it.
+.venv/.build: requirements.txt | .venv/bin/python
+	.venv/bin/python $(PIP_INSTALL) -r requirements.txt
+	touch $@
+
+.venv-properdocs/.build: requirements/properdocs.txt | .venv-properdocs/bin/python
+	.venv-properdocs/bin/python $(PIP_INSTALL) -r requirements/properdocs.txt
+	touch $@
+
+%/.test: requirements/test.txt %/.build
+	$*/bin/python $(PIP_INSTALL) -r requirements/test.txt
+	touch $@
+
+%/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11, 2) <= sys.version_info[:3] < (3, 12))' 2>/dev/null || { \
+	  echo "The handbook needs Python 3.11 (3.11.2 or later), as '$(PYTHON)', with its venv module."; \
+	  echo "On Debian 12: sudo apt-get install python3.11 python3.11-venv"; \
+	  echo "Elsewhere, install Python 3.11 and run make with PYTHON=/path/to/python3.11."; \
+	  exit 1; }
+	$(PYTHON) -m venv $*
+
 # Installs only what is missing, so it costs nothing on a machine that has it all.
-system-packages:
-	@missing=""; for pkg in $(DEBIAN_PACKAGES); do \
+debian-build debian-test: debian-%:
+	@missing=""; for pkg in $(if $(filter build,$*),$(BUILD_PACKAGES),$(TEST_PACKAGES)); do \
 	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -87,13 +123,16 @@ system-packages:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-# After editing requirements.in: re-resolve every pin in a fresh environment.
-lock:
-	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -r requirements.in
-	( echo '# Every package, pinned: made from requirements.in by `make lock`. Install with `make venv`.'; \
-	  .lock-venv/bin/pip freeze ) > requirements.txt
-	rm -rf .lock-venv
+# After editing a .in file: resolve its lock again, for Python $(LOCK_PYTHON) on Linux, from PyPI
+# (uv reads no pip configuration), with the hash of every file. Pins the .in files allow are
+# kept; `make lock UPGRADE=1` moves every package to its newest allowed release.
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --no-config --generate-hashes \
+  --python-version $(LOCK_PYTHON) --python-platform linux --custom-compile-command "make lock" \
+  $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.test
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements/properdocs.in -o requirements/properdocs.txt
+	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 
 clean:
-	rm -rf site dist .site-new-* .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .site-new-* .site-old* .site.lock .pytest_cache .mypy_cache .ruff_cache

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import make_large_handbook  # noqa: E402
 from build_scripts.pipeline import check, generated_files  # noqa: E402
+from build_scripts.publish.site import engine_command  # noqa: E402
 from build_scripts.render.pdf import build_pdfs  # noqa: E402
 from tests.support.project import copy_project  # noqa: E402
 
@@ -70,6 +71,17 @@ def timings(work: Path) -> None:
     print(f"Timings: median of {RUNS} runs on {os.cpu_count()} cores")
     for label, seconds in rows:
         print(f"  {seconds:7.2f} s  {label}")
+    seconds, outcome = test_suite()
+    print(f"  {seconds:7.2f} s  make test: lint and every test, once ({outcome})")
+
+
+def test_suite() -> tuple[float, str]:
+    """`make test` once, as CI runs it, and its last line (how many tests passed)."""
+    start = time.perf_counter()
+    result = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    lines = result.stdout.strip().splitlines()
+    return seconds, lines[-1].strip("= ") if result.returncode == 0 and lines else f"failed: exit {result.returncode}"
 
 
 def serve_rebuild(work: Path) -> None:
@@ -79,7 +91,7 @@ def serve_rebuild(work: Path) -> None:
     port = 8765
     env = {**os.environ, "HANDBOOK_PDFS": "0", "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [*engine_command(), "serve", "--livereload", "--config-file", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -154,7 +166,11 @@ def default_material_site(work: Path) -> Path:
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=default, env=env, check=True, capture_output=True
+        [*engine_command(), "build", "-q", "--config-file", "mkdocs.yml"],
+        cwd=default,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     return default / "site"
 

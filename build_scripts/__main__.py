@@ -1,6 +1,9 @@
-"""Command line: `python -m build_scripts check | publish-check | render --out DIR | build | schemas`.
+"""Command line: `python -m build_scripts check [--format github] | publish-check | render --out DIR | build |
+schemas`.
 
 Exit codes: 0 when all is well, 1 when the sources have problems or the build failed.
+`check --format github` writes each problem as a GitHub Actions error annotation, so that a pull
+request shows it on the line of the file; the workflow in .github/workflows/ runs it.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
-from .model.problems import plural, report, summary
+from .model.problems import github_annotation, plural, report, summary
 from .pipeline import Checked, check, configured_site_url, generated_files
 from .publish.archive import make_archive
 from .publish.files import write_files
@@ -24,7 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check the sources; write nothing")
+    check_command = commands.add_parser("check", help="check the sources; write nothing")
+    check_command.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: `path:line: message` lines (the default); github: GitHub Actions annotations",
+    )
     commands.add_parser(
         "publish-check", help="check the sources and list what must be settled before the site goes live"
     )
@@ -53,7 +62,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Packed {site} into {archive}.")
         return 0
     checked = check(root)
+    github = args.command == "check" and args.format == "github"
+    if github and checked.warnings:
+        # On standard output, where GitHub Actions reads workflow commands: a pull request then shows
+        # each on the line of its file.
+        print(report(checked.warnings, github_annotation))
     if not checked.ok or checked.handbook is None:
+        if github:
+            print(summary(checked.problems, github_annotation))
+            return 1
         print(summary(checked.problems), file=sys.stderr)
         if checked.warnings:
             # Shown once the problems are fixed, so that they do not hide the problem to fix first.
@@ -63,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return 1
-    if checked.warnings:
+    if checked.warnings and not github:
         print(report(checked.warnings), file=sys.stderr)
     if args.command == "publish-check":
         return publish_check(checked)

@@ -1,4 +1,9 @@
-"""Fixtures shared by every tier: the project, the built site, a local server and Chromium."""
+"""Fixtures shared by every tier: the project, the built site, a local server and Chromium.
+
+The real handbook is built once per test run, however many pytest-xdist workers run the tests
+(tests/support/shared.py): a test that needs it takes `site` (or `site_build` for what the build
+printed, or `server` to have it served), and never changes it.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from playwright.sync_api import Browser
 
 from tests.support.browser import chromium
 from tests.support.server import SiteServer, serve
+from tests.support.shared import Build, once
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,12 +28,15 @@ def root() -> Path:
     return ROOT
 
 
-def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """`make build`'s command, run on a project folder, building into `site_dir`."""
+def build_site(
+    root: Path, site_dir: Path, python: Path | str = sys.executable, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`make build`'s command, run on a project folder, building into `site_dir`; by default with
+    this environment's Python and so its engine."""
     return subprocess.run(
-        [sys.executable, "-m", "build_scripts", "--root", str(root), "build", "--site-dir", str(site_dir)],
+        [str(python), "-m", "build_scripts", "--root", str(root), "build", "--site-dir", str(site_dir)],
         cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -35,12 +44,14 @@ def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook, built once per test session the way `make build` builds it."""
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real handbook, built once per test run the way `make build` builds it."""
+    return once(tmp_path_factory, "site", lambda site: build_site(ROOT, site))
+
+
+@pytest.fixture(scope="session")
+def site(site_build: Build) -> Path:
+    return site_build.assert_built()
 
 
 @pytest.fixture(scope="session")

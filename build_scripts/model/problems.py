@@ -7,7 +7,7 @@ an exception means a bug in this package.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .source import Source
@@ -43,9 +43,9 @@ def problem(path: str, line: int, message: str, severity: str = ERROR) -> Proble
     return Problem(Source(path, line), message, severity)
 
 
-def report(problems: Iterable[Problem]) -> str:
-    """All problems, sorted by path and line, one a line."""
-    return "\n".join(str(p) for p in sorted(set(problems)))
+def report(problems: Iterable[Problem], line: Callable[[Problem], str] = str) -> str:
+    """All problems, sorted by path and line, one a line, each as `line` writes it."""
+    return "\n".join(map(line, sorted(set(problems))))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -59,7 +59,26 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def summary(problems: Iterable[Problem]) -> str:
-    """Every problem, then a line that counts them and says nothing was built."""
-    listed = sorted(set(problems))
-    return f"{report(listed)}\n{plural(len(listed), 'problem')} found; nothing was built or changed."
+def summary(problems: Iterable[Problem], line: Callable[[Problem], str] = str) -> str:
+    """Every problem, each as `line` writes it, then a line that counts them and says nothing was built."""
+    listed = set(problems)
+    return f"{report(listed, line)}\n{plural(len(listed), 'problem')} found; nothing was built or changed."
+
+
+def github_annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions annotation (an error, or a warning for what stops no build), which a
+    pull request shows on the file's line.
+
+    GitHub reads `::error file=PATH,line=N::MESSAGE` lines from a step's output; in the message `%`,
+    CR and LF must be escaped, and in the file's path also `:` and `,`.
+    """
+    message = _escape(problem.message)
+    path = _escape(problem.source.path).replace(":", "%3A").replace(",", "%2C")
+    line = f",line={problem.source.line}" if problem.source.line > 0 else ""
+    kind = "error" if problem.is_error else "warning"
+    title = "make check" if problem.is_error else f"make check ({problem.severity})"
+    return f"::{kind} file={path}{line},title={title}::{message}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -33,6 +33,21 @@ from ..check.config import configured_redirects
 from ..render.processes import die_with_parent
 from .policy import secure_site
 
+ENGINE_VARIABLE = "HANDBOOK_ENGINE"
+"""The site engine: `mkdocs` (MkDocs 1.6.1, the default) or `properdocs` (its maintained continuation),
+set by the Makefile's ENGINE. Each reads mkdocs.yml and runs the same hook, plugins and theme."""
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine_command() -> list[str]:
+    """The command of the chosen site engine, to which `build` or `serve` and their options are added."""
+    engine = os.environ.get(ENGINE_VARIABLE) or ENGINES[0]
+    if engine not in ENGINES:
+        choices = ", ".join(ENGINES)
+        raise SystemExit(f"{ENGINE_VARIABLE}={engine} is not a site engine of the handbook; use one of: {choices}.")
+    return [sys.executable, "-m", engine]
+
+
 STOP_SECONDS = 10
 """How long the engine has to stop after an interrupt before it is killed."""
 _AT_FDCWD = -100
@@ -68,7 +83,7 @@ def build_site(root: Path, site_dir: Path) -> int:
 
 def _build_into(root: Path, staging: Path) -> list[str] | None:
     """The engine's build into `staging`, then the pass over it: its problems, or None if the engine failed."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
+    command = [*engine_command(), "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(staging)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     parent = os.getpid()
     engine = subprocess.Popen(command, cwd=root, env=env, preexec_fn=lambda: die_with_parent(parent))

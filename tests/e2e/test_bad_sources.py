@@ -16,6 +16,10 @@ from tests.conftest import build_site
 from tests.e2e.test_build import tree_digest
 from tests.support.project import copy_project, edit
 
+# The cases share one built copy of the project, which each breaks and restores: they run on one
+# xdist worker.
+pytestmark = pytest.mark.xdist_group("bad-sources")
+
 Break = Callable[[Path], None]
 
 

@@ -13,6 +13,10 @@ import pytest
 from build_scripts.publish.archive import make_archive
 from tests.conftest import build_site
 from tests.support.project import copy_project, edit
+from tests.support.shared import Build
+
+# The tests that break a copy of the project share that copy: they run on one xdist worker.
+pytestmark = pytest.mark.xdist_group("build-copy")
 
 
 def tree_digest(folder: Path) -> str:
@@ -43,10 +47,9 @@ def built_copy(root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     return project, site
 
 
-def test_the_real_build_is_strict_and_quiet(root: Path, tmp_path: Path) -> None:
-    result = build_site(root, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    output = result.stdout + result.stderr
+def test_the_real_build_is_strict_and_quiet(site_build: Build) -> None:
+    site_build.assert_built()
+    output = site_build.output
     assert "WARNING" not in output
     assert "MkDocs 2.0" not in output, "the Material end-of-life banner is shown"
 
@@ -145,11 +148,10 @@ def test_dist_packs_the_site_into_one_archive_the_same_every_time(site: Path, tm
     assert "index.html" in names and "_headers" in names and "downloads/darlington-compact-handbook.pdf" in names
 
 
-def test_two_builds_of_one_commit_are_identical_byte_for_byte(root: Path, site: Path, tmp_path: Path) -> None:
-    """Sitemap dates, the search index, every page and every PDF: the same commit, the same bytes."""
-    again = tmp_path / "site"
-    result = build_site(root, again)
-    assert result.returncode == 0, result.stderr
+def test_two_builds_of_one_commit_are_identical_byte_for_byte(site: Path, built_copy: tuple[Path, Path]) -> None:
+    """Sitemap dates, the search index, every page and every PDF: the same commit, the same bytes,
+    also from a copy of the project in another folder."""
+    _, again = built_copy
 
     def digests(folder: Path) -> dict[str, str]:
         return {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -14,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.publish.site import engine_command
 from tests.support.project import copy_project, edit
+
+# The tests share one preview server: they run on one xdist worker.
+pytestmark = pytest.mark.xdist_group("serve")
 
 WAIT_SECONDS = 60
 
@@ -46,11 +49,12 @@ def wait_for(url: str, text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def served(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """`make serve`'s command, without PDFs as it runs it, on a copy of the project: (project, base URL)."""
+    """`make serve`'s command, with the chosen engine and without PDFs as it runs it, on a copy of the
+    project: (project, base URL)."""
     project = copy_project(root, tmp_path_factory.mktemp("serve"))
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [*engine_command(), "serve", "--livereload", "--config-file", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDFS": "0"},
         stdout=subprocess.DEVNULL,
