@@ -65,6 +65,15 @@ def test_only_the_deploy_job_may_publish_and_only_from_main_after_the_tests(work
     assert uses(deploy) == ["actions/deploy-pages"]
 
 
+def test_nothing_is_published_while_something_is_left_to_settle(workflow: dict[Any, Any]) -> None:
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [step.get("uses", step.get("run", "")) for step in steps]
+    check = next(i for i, name in enumerate(names) if name == "make publish-check")
+    pack = next(i for i, name in enumerate(names) if name.startswith("actions/upload-pages-artifact@"))
+    assert check < pack
+    assert steps[check]["if"] == steps[pack]["if"], "checked whenever the site is packed for publishing"
+
+
 def test_every_action_is_pinned_to_a_commit_with_its_version_named() -> None:
     references = re.findall(r"uses: (\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
     assert references
