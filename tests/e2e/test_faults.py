@@ -42,12 +42,13 @@ def processes_of_session(session: int) -> list[str]:
     """The processes still running in a session (Linux /proc): "pid command"."""
     found = []
     for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        # A process may end between any two reads: one that has gone is not running.
         try:
             fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) == session and fields[0] != "Z":
+                found.append(f"{stat_file.parent.name} {(stat_file.parent / 'cmdline').read_bytes()[:120]!r}")
         except OSError:
             continue
-        if int(fields[3]) == session and fields[0] != "Z":
-            found.append(f"{stat_file.parent.name} {(stat_file.parent / 'cmdline').read_bytes()[:120]!r}")
     return found
 
 
