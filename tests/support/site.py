@@ -26,8 +26,10 @@ def pages(site: Path) -> list[str]:
 
 
 def audited_pages(site: Path) -> list[str]:
-    """Every page, except that of the guide's path pages, which share one template, a sample: for
-    each step, the deepest page that ends at it (the most answers listed), and every twentieth."""
+    """Every page, except that of the guide's path pages, a sample: for each step, the deepest page
+    that ends at it. A step's path pages share its template and its content, and differ only in the
+    answers they list, so the deepest (the longest list) stands for them all; each step's own page
+    (/guide/step/<id>/) is audited too."""
     every = pages(site)
     paths = [page for page in every if page.startswith("guide/start/")]
     deepest: dict[str, str] = {}
@@ -36,8 +38,7 @@ def audited_pages(site: Path) -> list[str]:
         step = match.group(1) if match else page
         if len(page) > len(deepest.get(step, "")):
             deepest[step] = page
-    sample = set(deepest.values()) | set(paths[::20])
-    return sorted((set(every) - set(paths)) | sample)
+    return sorted((set(every) - set(paths)) | set(deepest.values()))
 
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*/guide/step/([^/"]+)/"')
