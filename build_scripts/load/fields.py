@@ -11,20 +11,22 @@ from typing import Any
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+WHEN_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+"""A date as precisely as it is known: 2015-04-01, 2023-06 or 2017."""
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     kind: str
-    """text, markdown, slug, date, choice, choices (a list of choices), slugs (a list of ids),
-    texts (a list of text) or records."""
+    """text, markdown, slug, date, when (a date as precisely as known), choice, choices (a list of
+    choices), slugs (a list of ids), texts (a list of text), record (one mapping) or records."""
     description: str
     required: bool = True
     choices: tuple[str, ...] = ()
     """The values a "choice" field, or each item of a "choices" field, may take."""
     record: RecordSpec | None = None
-    """What each item of a "records" field holds."""
+    """What a "record" field, or each item of a "records" field, holds."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ def _value_schema(field: Field) -> dict[str, Any]:
         return slug
     if field.kind == "date":
         return {"type": "string", "pattern": DATE_PATTERN}
+    if field.kind == "when":
+        return {"type": "string", "pattern": WHEN_PATTERN}
     if field.kind == "choice":
         return {"enum": list(field.choices)}
     if field.kind == "choices":
@@ -95,6 +99,8 @@ def _value_schema(field: Field) -> dict[str, Any]:
         return {"type": "array", "minItems": 1, "items": slug}
     if field.kind == "texts":
         return {"type": "array", "minItems": 1, "items": text}
+    if field.kind == "record" and field.record is not None:
+        return _object_schema(field.record)
     if field.kind == "records" and field.record is not None:
         return {"type": "array", "minItems": 1, "items": _object_schema(field.record)}
     raise ValueError(f"unknown field kind {field.kind!r} of {field.name!r}")

@@ -11,11 +11,12 @@ from ..model.facts import Evidence
 from ..model.problems import Problem, did_you_mean, problem
 from ..model.source import Source
 from ..model.urls import leaves_site, scheme
-from .fields import SLUG_PATTERN, RecordSpec
+from .fields import SLUG_PATTERN, WHEN_PATTERN, RecordSpec
 from .markup import SCHEMES, control_character, read_markup, title_problem
 from .yaml_source import LineList, LineMap
 
 SLUG = re.compile(SLUG_PATTERN)
+WHEN = re.compile(WHEN_PATTERN)
 SLUG_RULE = 'lowercase letters, digits and single hyphens, such as "stage-2-panel"'
 
 
@@ -168,6 +169,28 @@ class Record:
             return ""
         return value
 
+    def when(self, key: str) -> str:
+        """An optional date as precisely as it is known: 2015-04-01, 2023-06 or 2017."""
+        value = self.text(key, required=False)
+        if not value:
+            return ""
+        try:
+            if not WHEN.fullmatch(value):
+                raise ValueError(value)
+            parts = [int(part) for part in value.split("-")]
+            datetime.date(parts[0], *(parts[1:] + [1, 1])[:2])
+        except ValueError:
+            self.problems.append(
+                problem(
+                    self.path,
+                    self.line_of(key),
+                    f'"{key}" should be a date written like 2015-04-01, or 2023-06, or 2017 where only the month '
+                    f'or the year is known, not "{value}".',
+                )
+            )
+            return ""
+        return value
+
     def date_for_status(self, key: str, status: str, dated: str, missing: str, extra: str) -> str:
         """A date field that a record has when its status is `dated`, and only then.
 
@@ -195,6 +218,14 @@ class Record:
         if value not in ("", "true", "false"):
             self.problems.append(problem(self.path, self.line_of(key), f'"{key}" should be true or false.'))
         return value == "true"
+
+    def record_of(self, key: str, spec: RecordSpec) -> Record | None:
+        """A field that is one mapping, read as a Record; None when it is not there."""
+        if key not in self.data:
+            return None
+        return Record(
+            self.data[key], self.path, self.line_of(key), spec.what, spec.required, spec.optional, self.problems
+        )
 
     def records(self, key: str, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Record]:
         """A list field whose items are mappings, each read as a Record."""
