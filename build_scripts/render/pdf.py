@@ -63,15 +63,15 @@ def build_pdfs(handbook: Handbook, files: Mapping[str, str | bytes], site_url: s
         documents += [signatory_document(handbook, organisation, files, paper) for organisation in copies]
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2:
-        return [_pdf(document, files) for document in documents]
+        return [lay_out(document, files) for document in documents]
     # Leaving the pool, also by an interrupt, terminates its workers: none goes on laying out PDFs
     # after the build has stopped, and none outlives this process if it is killed.
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
-        return pool.starmap(_pdf, [(document, files) for document in documents])
+        return pool.starmap(lay_out, [(document, files) for document in documents])
 
 
-def _pdf(document: PrintDocument, files: Mapping[str, str | bytes]) -> Pdf:
+def lay_out(document: PrintDocument, files: Mapping[str, str | bytes]) -> Pdf:
     options = {**PDF_OPTIONS, "pdf_forms": document.forms}
     stylesheets = [CSS(string=STYLESHEET), CSS(string=_page_css(document))]
     rendered = HTML(string=document.html, base_url="hb:", url_fetcher=_BuildFiles(files)).render(
