@@ -22,6 +22,7 @@ from ..model.problems import Problem, did_you_mean
 from ..model.source import Source
 from ..model.text import blocks, contains_words, explicit_ids, words
 from .codes import check_codes
+from .contacts import check_contacts
 from .guide import check_guide
 from .references import link_problems
 from .signatories import check_register
@@ -37,8 +38,9 @@ def check_handbook(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[
         *_page_links(handbook, anchors, known),
         *_edition_references(handbook, anchors, known),
         *check_codes(handbook, anchors, known),
-        *(check_guide(handbook.guide, anchors, known) if handbook.guide else []),
+        *(check_guide(handbook.guide, anchors, known, handbook.contacts) if handbook.guide else []),
         *(check_register(handbook.register) if handbook.register else []),
+        *(check_contacts(handbook.contacts, handbook.register, anchors, known) if handbook.contacts else []),
     ]
 
 

@@ -18,13 +18,13 @@ class Field:
     name: str
     kind: str
     """text, markdown, slug, date, choice, choices (a list of choices), slugs (a list of ids),
-    texts (a list of text) or records."""
+    texts (a list of text), record (one mapping) or records (a list of mappings)."""
     description: str
     required: bool = True
     choices: tuple[str, ...] = ()
     """The values a "choice" field, or each item of a "choices" field, may take."""
     record: RecordSpec | None = None
-    """What each item of a "records" field holds."""
+    """What a "record" field, or each item of a "records" field, holds."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,8 @@ def _value_schema(field: Field) -> dict[str, Any]:
         return {"type": "array", "minItems": 1, "items": slug}
     if field.kind == "texts":
         return {"type": "array", "minItems": 1, "items": text}
+    if field.kind == "record" and field.record is not None:
+        return _object_schema(field.record)
     if field.kind == "records" and field.record is not None:
         return {"type": "array", "minItems": 1, "items": _object_schema(field.record)}
     raise ValueError(f"unknown field kind {field.kind!r} of {field.name!r}")

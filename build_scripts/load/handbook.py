@@ -9,6 +9,7 @@ from ..model.handbook import Handbook
 from ..model.problems import Problem
 from .codes import load_codes
 from .compact import load_edition, load_pages
+from .contacts import load_contacts
 from .guide import load_guide
 from .signatories import load_register
 
@@ -28,6 +29,8 @@ def load_handbook(root: Path) -> Loaded:
     codes = load_codes(root, problems)
     guide = load_guide(root, problems)
     register = load_register(root, problems)
+    contacts = load_contacts(root, problems)
     if edition is None:
         return Loaded(None, problems)
-    return Loaded(Handbook(pages=pages, edition=edition, codes=codes, guide=guide, register=register), problems)
+    handbook = Handbook(pages=pages, edition=edition, codes=codes, guide=guide, register=register, contacts=contacts)
+    return Loaded(handbook, problems)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .contacts import Contacts
 from .facts import Evidence
 from .guide import Guide
 from .source import Reference, Source
@@ -211,6 +212,7 @@ class Handbook:
     codes: tuple[Code, ...] = ()
     guide: Guide | None = None
     register: Register | None = None
+    contacts: Contacts | None = None
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)
@@ -229,5 +231,7 @@ class Handbook:
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
-        """Where every fact comes from that the handbook states beside the 2009 text."""
-        return tuple(note.evidence for note in self.edition.notes)
+        """Where every fact comes from that the handbook states beside the 2009 text: the editorial
+        notes, and the contacts (their details, and what is said of them)."""
+        contacts = self.contacts.contacts if self.contacts else ()
+        return (*(note.evidence for note in self.edition.notes), *(contact.evidence for contact in contacts))
