@@ -71,11 +71,9 @@ def _organisations(contacts: Contacts, register: Register | None) -> list[Proble
     if register is None:
         return []
     ids = [organisation.id for organisation in register.organisations]
+    what = "an organisation of the register"
     return [
-        Problem(
-            contact.source,
-            f'the contact "{contact.id}" belongs to {id_problem(contact.organisation, "an organisation of the register", ids)}',
-        )
+        Problem(contact.source, f'the contact "{contact.id}" belongs to {id_problem(contact.organisation, what, ids)}')
         for contact in contacts.contacts
         if contact.organisation and contact.organisation not in ids
     ]

@@ -35,7 +35,8 @@ def check_guide(
     problems += loops
     # A step that a misspelt choice should reach is unreachable only because of the misspelling.
     if not references and not loops:
-        graph = [*_dead_ends(guide), *_unreachable(guide), *_page_count(guide)]
+        # Likewise, a step past a dead end is unreachable only because of the dead end.
+        graph = _dead_ends(guide) or [*_unreachable(guide), *_page_count(guide)]
         problems += graph
         if not graph:
             problems += [*_continuations(guide), *_examples(guide)]
@@ -179,13 +180,13 @@ def _contacts(guide: Guide, contacts: Contacts) -> list[Problem]:
             if message:
                 problems.append(Problem(reference.source, f'the outcome "{outcome.id}" names {message}'))
         letter = guide.letter(outcome.letter.id) if outcome.letter else None
-        if outcome.letter and letter and letter.to and letter.to.id not in {r.id for r in outcome.contacts}:
+        addressed = letter.to.id if letter and letter.to and letter.to.id in ids else ""
+        if outcome.letter and addressed and addressed not in {r.id for r in outcome.contacts}:
             problems.append(
                 Problem(
                     outcome.letter.source,
-                    f'the outcome "{outcome.id}" shows the letter "{letter.id}", which is addressed to '
-                    f'"{letter.to.id}": add "{letter.to.id}" to its "contacts", so that a reader learns how to '
-                    "reach them.",
+                    f'the outcome "{outcome.id}" shows the letter "{outcome.letter.id}", which is addressed to '
+                    f'"{addressed}": add "{addressed}" to its "contacts", so that a reader learns how to reach them.',
                 )
             )
     for letter in guide.letters:
@@ -293,7 +294,9 @@ def _loops(guide: Guide) -> list[Problem]:
 def _unreachable(guide: Guide) -> list[Problem]:
     reached = reachable(guide)
     named = {c.next.id for q in guide.questions for c in q.choices}
-    named |= {b.next.id for r in guide.routes for b in r.branches} | {r.otherwise.id for r in guide.routes if r.otherwise}
+    named |= {b.next.id for r in guide.routes for b in r.branches} | {
+        r.otherwise.id for r in guide.routes if r.otherwise
+    }
     problems = [
         Problem(step.source, f'no path from the start reaches "{step.id}"; make a choice lead to it, or remove it.')
         for step in guide.steps

@@ -30,7 +30,12 @@ WAY = RecordSpec(
     what="A way to reach a contact",
     description="One way to reach a contact.",
     fields=(
-        Field("how", "choice", "email, phone, post, web (an https address) or page (a page of this handbook).", choices=WAYS),
+        Field(
+            "how",
+            "choice",
+            "email, phone, post, web (an https address) or page (a page of this handbook).",
+            choices=WAYS,
+        ),
         Field("value", "text", "The address, number or page. A postal address may take several lines (use >-)."),
         Field("label", "text", 'What this way is for, where that helps: "for letters".', required=False),
     ),
@@ -52,7 +57,9 @@ CONTACT = RecordSpec(
         Field("name", "text", 'Its name, as a reader sees it: "The chair of the Compact Steering Group".'),
         Field("role", "markdown", "What it does in the Compact's process, in plain English."),
         Field("reach", "records", "How to reach it: each way that is known.", required=False, record=WAY),
-        Field("to_supply", "record", "What is not known yet; remove it once supplied.", required=False, record=TO_SUPPLY),
+        Field(
+            "to_supply", "record", "What is not known yet; remove it once supplied.", required=False, record=TO_SUPPLY
+        ),
         Field("if_none", "markdown", "What to do where there is no such contact.", required=False),
         Field(
             "organisation",
@@ -110,6 +117,7 @@ def _way(r: Record) -> Way:
     pattern, example = _FORMATS.get(how, (None, ""))
     if value and pattern and not (pattern.match(value) and (how != "web" or urlsplit(value).hostname)):
         r.problems.append(problem(r.path, line, f'"{value}" is not {example}.'))
+        value = ""  # never made into a link
     return Way(how, value, r.text("label", False), Source(r.path, line))
 
 

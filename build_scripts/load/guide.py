@@ -221,7 +221,12 @@ LETTER = RecordSpec(
     description="A model letter.",
     fields=(
         Field("title", "text", "What the letter is for: the heading above it on a page, never a line of the letter."),
-        Field("to", "slug", "The id of the contact in contacts.yml the letter is addressed to, if it is one.", required=False),
+        Field(
+            "to",
+            "slug",
+            "The id of the contact in contacts.yml the letter is addressed to, if it is one.",
+            required=False,
+        ),
     ),
 )
 
@@ -362,7 +367,10 @@ def _letter_problems(path: str, body: str, body_line: int) -> list[Problem]:
                 "(the page, the Word document, the text file) can show: write this line as plain text."
             )
         elif not _fields_close(line):
-            message = "a [field to fill in] is not closed on this line, or holds another: close each [ with ] before the next [."
+            message = (
+                "a [field to fill in] is not closed on this line, or holds another: close each [ with ] "
+                "before the next [."
+            )
         else:
             continue
         problems.append(problem(path, body_line + index, message))

@@ -76,7 +76,7 @@ class Time:
 
 @dataclass(frozen=True)
 class Continuation:
-    """"If this does not work": the next step, reached by answering a question of the path again.
+    """ "If this does not work": the next step, reached by answering a question of the path again.
 
     The answers before `question` are kept; from it, `answers` are given instead of the reader's.
     """

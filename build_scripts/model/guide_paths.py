@@ -149,7 +149,7 @@ def reachable(guide: Guide) -> set[str]:
 
 def dead_ends(guide: Guide) -> list[DeadEnd]:
     """Where a path reaches a route that has no branch for it: the reader could not go on."""
-    found = {}
+    found: dict[tuple[str, str, str], DeadEnd] = {}
     for question, state, choice, target in _walk(guide):
         if isinstance(target, Route):
             answer = dict((*state, (question.id, choice.slug))).get(target.on.id)
@@ -292,7 +292,9 @@ def canonical_follow(guide: Guide, question_id: str, answers: tuple[str, ...]) -
             continue
         choice = step.choice(left[0]) if isinstance(step, Question) else None
         if choice is not None:
-            todo += [(_both(condition, more), target, left[1:]) for more, target in canonical_targets(guide, choice.next.id)]
+            todo += [
+                (_both(condition, more), target, left[1:]) for more, target in canonical_targets(guide, choice.next.id)
+            ]
     return reached
 
 

@@ -157,7 +157,15 @@ def _guide(guide: Guide, site_url: str) -> tuple[str, list[dict[str, Any]], dict
         if route.otherwise:
             branches.append({"label": "In any other case", "slug": "", "next": route.otherwise.id})
         steps.append(
-            {"id": route.id, "kind": "route", "stage": "", "title": "", "url": None, "reads": route.on.id, "choices": branches}
+            {
+                "id": route.id,
+                "kind": "route",
+                "stage": "",
+                "title": "",
+                "url": None,
+                "reads": route.on.id,
+                "choices": branches,
+            }
         )
     choice = _object({"label": TEXT, "slug": TEXT, "next": TEXT})
     schema = _object(

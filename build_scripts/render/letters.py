@@ -53,7 +53,7 @@ def word_document(letter: Letter, dated: datetime.date) -> bytes:
                 paragraph.add_run().add_break()
             _add_line(paragraph, line)
     properties = document.core_properties
-    moment = datetime.datetime.combine(dated, datetime.time(), tzinfo=datetime.timezone.utc)
+    moment = datetime.datetime.combine(dated, datetime.time(), tzinfo=datetime.UTC)
     properties.title = letter.title
     properties.author = properties.last_modified_by = AUTHOR
     properties.comments = "A model letter: fill in the highlighted parts in square brackets."
