@@ -14,8 +14,8 @@ from docx.enum.text import WD_COLOR_INDEX
 
 from build_scripts.model.guide import Letter
 from build_scripts.model.source import Source
-from build_scripts.render.letters import plain_text, word_document
 from build_scripts.pipeline import check
+from build_scripts.render.letters import plain_text, word_document
 from tests.support.project import ROOT
 
 FIELD = re.compile(r"\[[^\[\]]*\]")
