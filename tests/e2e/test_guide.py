@@ -133,7 +133,7 @@ def test_a_worked_example_can_be_walked_without_javascript(
         page.locator("a.hb-next-step").click()
         expect(page.locator("h1")).to_contain_text(following.step.title)
         assert page.url == server.url(url_of(following.page))
-        expect(page.locator("#your-answers")).to_contain_text(path.answers[0].choice.label)
+        expect(page.locator("dl.hb-answers")).to_contain_text(path.answers[0].choice.label)
     ctx.close()
 
 
@@ -141,7 +141,7 @@ def test_a_worked_example_can_be_walked_without_javascript(
 def test_change_and_back_take_you_to_the_question(browser: Browser, server: SiteServer) -> None:
     ctx = context(browser, javascript=False)
     page = ctx.new_page()
-    page.goto(server.url("guide/start/raising/public-and-third/yes/no/"))
+    page.goto(server.url("guide/start/raising/public-and-third/yes/no/no/"))
     expect(page.locator("li[aria-current=step]")).to_contain_text("Stage 1")
     page.get_by_role("link", name="Change your answer to “Who is the disagreement between?”").click()
     expect(page.locator("h1")).to_contain_text("Who is the disagreement between?")
