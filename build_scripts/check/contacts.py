@@ -7,8 +7,7 @@ from ..model.addresses import SITE_ROOT
 from ..model.contacts import REQUIRED, Contacts
 from ..model.handbook import Register
 from ..model.problems import BEFORE_PUBLISHING, Problem
-from ..model.source import Source
-from .references import id_problem, link_problem, link_problems
+from .references import id_problem, link_problem, link_problems, repeated_ids
 
 REQUIRED_WHY = {
     "lead-body": "the body that leads the Compact, named wherever the handbook needs it",
@@ -43,16 +42,7 @@ def placeholders(contacts: Contacts) -> list[Problem]:
 
 
 def _unique(contacts: Contacts) -> list[Problem]:
-    problems = []
-    seen: dict[str, Source] = {}
-    for contact in contacts.contacts:
-        if contact.id in seen:
-            problems.append(
-                Problem(contact.source, f'the id "{contact.id}" is already used at {seen[contact.id]}; choose another.')
-            )
-        elif contact.id:
-            seen[contact.id] = contact.source
-    return problems
+    return repeated_ids((contact.id, contact.source) for contact in contacts.contacts)
 
 
 def _required(contacts: Contacts) -> list[Problem]:

@@ -10,7 +10,7 @@ from ..model.guide import Guide, Outcome, Question, WorkedExample
 from ..model.guide_paths import PAGE_LIMIT, continuation, count_pages, cycles, dead_ends, follow, reachable, unfold
 from ..model.problems import Problem
 from ..model.source import Source
-from .references import id_problem, link_problems
+from .references import id_problem, link_problems, repeated_ids
 
 
 def check_guide(
@@ -51,16 +51,7 @@ def _start(guide: Guide) -> list[Problem]:
 
 
 def _ids(guide: Guide) -> list[Problem]:
-    problems = []
-    seen: dict[str, Source] = {}
-    for node in guide.nodes:
-        if node.id in seen:
-            problems.append(
-                Problem(node.source, f'the id "{node.id}" is already used at {seen[node.id]}; choose another.')
-            )
-        elif node.id:
-            seen[node.id] = node.source
-    return problems
+    return repeated_ids((node.id, node.source) for node in guide.nodes)
 
 
 def _stages(guide: Guide) -> list[Problem]:

@@ -24,7 +24,7 @@ from ..model.text import blocks, contains_words, explicit_ids, words
 from .codes import check_codes
 from .contacts import check_contacts
 from .guide import check_guide
-from .references import link_problems
+from .references import link_problems, repeated_ids
 from .signatories import check_register
 
 
@@ -74,20 +74,11 @@ def _anchors(page: CompactPage) -> list[tuple[Source, str]]:
 
 
 def _unique_ids(handbook: Handbook) -> list[Problem]:
-    problems = []
-    seen: dict[str, Source] = {}
     named = [(item.id, item.source) for item in handbook.items]
     named += [(c.id, c.source) for c in handbook.edition.corrections]
     named += [(n.id, n.source) for n in handbook.edition.notes]
     named += [(c.id, c.source) for c in handbook.clauses]
-    for item_id, source in named:
-        if not item_id:
-            continue
-        if item_id in seen:
-            problems.append(Problem(source, f'the id "{item_id}" is already used at {seen[item_id]}; choose another.'))
-        else:
-            seen[item_id] = source
-    return problems
+    return repeated_ids(named)
 
 
 def _duplicate_anchors(handbook: Handbook) -> list[Problem]:
