@@ -70,8 +70,8 @@ def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = Fa
     The PDFs take a few seconds; the live preview goes without them.
     """
     files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook, with_pdfs)}
-    if handbook.guide is not None:
-        files |= guide_files(handbook.guide)
+    if handbook.guide is not None and handbook.contacts is not None:
+        files |= guide_files(handbook.guide, handbook.contacts, handbook.edition.published)
     files |= signatories_page(handbook, with_pdfs)
     files |= data_files(handbook, site_url)
     files |= image_files()

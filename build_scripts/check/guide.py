@@ -1,26 +1,33 @@
-"""Checks of the disagreement guide as a whole: where each choice leads, what can be reached, loops,
-the number of pages it unfolds into, the worked examples, the letters and every link it makes."""
+"""Checks of the disagreement guide as a whole: where each choice and route leads, what can be
+reached, loops, the number of pages it unfolds into, each outcome's next step, the worked examples,
+the letters, the contacts the outcomes name and every link it makes."""
 
 from __future__ import annotations
 
 from ..model.addresses import EXAMPLES_ANCHORS, GUIDE_INDEX
-from ..model.guide import Guide, Question, WorkedExample
-from ..model.guide_paths import PAGE_LIMIT, count_pages, cycles, follow, reachable
+from ..model.contacts import Contacts
+from ..model.guide import Guide, Outcome, Question, WorkedExample
+from ..model.guide_paths import PAGE_LIMIT, continuation, count_pages, cycles, dead_ends, follow, reachable, unfold
 from ..model.problems import Problem
 from ..model.source import Source
-from .references import id_problem, link_problems
+from .references import id_problem, link_problems, repeated_ids
 
 
-def check_guide(guide: Guide, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
-    """Every problem of the guide; links are checked only when `anchors` holds the Compact's pages."""
-    problems = [*_ids(guide), *_stages(guide), *_choices(guide), *_letters(guide)]
+def check_guide(
+    guide: Guide, anchors: dict[str, set[str]], known: set[str], contacts: Contacts | None = None
+) -> list[Problem]:
+    """Every problem of the guide; links are checked only when `anchors` holds the Compact's pages,
+    and the contacts an outcome names only when `contacts` could be read."""
+    problems = [*_ids(guide), *_stages(guide), *_choices(guide), *_letters(guide), *_reach(guide)]
+    if contacts is not None:
+        problems += _contacts(guide, contacts)
     if any(page.startswith("compact/") for page in anchors):
         problems += _links(guide, anchors, known)
     # An id that is not valid is reported by the loader; checking where choices lead without it
     # would only report the choices that name it.
-    if not all(step.id for step in guide.steps):
+    if not all(node.id for node in guide.nodes):
         return problems
-    references = [*_start(guide), *_next_steps(guide)]
+    references = [*_start(guide), *_next_steps(guide), *_routes(guide)]
     problems += references
     if guide.step(guide.start.id) is None:
         return problems
@@ -28,10 +35,11 @@ def check_guide(guide: Guide, anchors: dict[str, set[str]], known: set[str]) -> 
     problems += loops
     # A step that a misspelt choice should reach is unreachable only because of the misspelling.
     if not references and not loops:
-        graph = [*_unreachable(guide), *_page_count(guide)]
+        # Likewise, a step past a dead end is unreachable only because of the dead end.
+        graph = _dead_ends(guide) or [*_unreachable(guide), *_page_count(guide)]
         problems += graph
         if not graph:
-            problems += _examples(guide)
+            problems += [*_continuations(guide), *_examples(guide)]
     return problems
 
 
@@ -43,25 +51,13 @@ def _start(guide: Guide) -> list[Problem]:
 
 
 def _ids(guide: Guide) -> list[Problem]:
-    """Steps' ids are unique, and so are the worked examples', which are anchors of a page that has its own."""
-    named = [(step.id, step.source) for step in guide.steps]
+    """Nodes' ids are unique, and so are the worked examples', which are anchors of a page that has its own."""
     examples = [(example.id, example.source) for example in guide.examples]
-    problems = _repeated(named) + _repeated(examples)
+    problems = repeated_ids((node.id, node.source) for node in guide.nodes) + repeated_ids(examples)
     for name, source in examples:
         if name in EXAMPLES_ANCHORS:
             message = f'the id "{name}" is an anchor the worked examples\' page has already (#{name}); choose another.'
             problems.append(Problem(source, message))
-    return problems
-
-
-def _repeated(named: list[tuple[str, Source]]) -> list[Problem]:
-    problems = []
-    seen: dict[str, Source] = {}
-    for name, source in named:
-        if name in seen:
-            problems.append(Problem(source, f'the id "{name}" is already used at {seen[name]}; choose another.'))
-        elif name:
-            seen[name] = source
     return problems
 
 
@@ -108,16 +104,125 @@ def _choices(guide: Guide) -> list[Problem]:
 
 
 def _next_steps(guide: Guide) -> list[Problem]:
-    step_ids = [step.id for step in guide.steps]
+    node_ids = [node.id for node in guide.nodes]
     problems = []
     for question in guide.questions:
         for choice in question.choices:
-            message = id_problem(choice.next.id, "a step of the guide", step_ids) if choice.next.id else ""
+            message = id_problem(choice.next.id, "a step of the guide", node_ids) if choice.next.id else ""
             if message:
                 problems.append(
                     Problem(choice.next.source, f'the choice "{choice.label}" of "{question.id}" leads to {message}')
                 )
     return problems
+
+
+def _routes(guide: Guide) -> list[Problem]:
+    """Each route reads a question, has a branch only for that question's answers, and leads to steps."""
+    node_ids = [node.id for node in guide.nodes]
+    questions = [q.id for q in guide.questions]
+    problems = []
+    for route in guide.routes:
+        question = guide.step(route.on.id)
+        if not isinstance(question, Question):
+            message = id_problem(route.on.id, "a question of the guide", questions) if route.on.id else ""
+            if message:
+                problems.append(Problem(route.on.source, f'the route "{route.id}" reads {message}'))
+        else:
+            answers = [c.slug for c in question.choices]
+            for branch in route.branches:
+                if branch.answer and branch.answer not in answers:
+                    message = id_problem(branch.answer, f'an answer of "{question.id}"', answers)
+                    problems.append(Problem(branch.source, f'the route "{route.id}" has a branch for {message}'))
+        targets = [*(b.next for b in route.branches), *([route.otherwise] if route.otherwise else [])]
+        for target in targets:
+            message = id_problem(target.id, "a step of the guide", node_ids) if target.id else ""
+            if message:
+                problems.append(Problem(target.source, f'the route "{route.id}" leads to {message}'))
+    return problems
+
+
+def _dead_ends(guide: Guide) -> list[Problem]:
+    problems = []
+    for end in sorted(dead_ends(guide), key=lambda end: (end.choice.next.source, end.route.id)):
+        answered = f'the answer "{end.answer}"' if end.answer else "no answer"
+        problems.append(
+            Problem(
+                end.choice.next.source,
+                f'the choice "{end.choice.label}" of "{end.question.id}" leads to the route "{end.route.id}" on a '
+                f'path with {answered} to "{end.route.on.id}", for which the route has no branch: a reader '
+                'could not go on. Add a branch for it, or an "otherwise".',
+            )
+        )
+    return problems
+
+
+def _reach(guide: Guide) -> list[Problem]:
+    return [
+        Problem(
+            outcome.source,
+            f'the outcome "{outcome.id}" does not say how to reach anyone: name the contacts a reader needs in '
+            '"contacts", or say in "reach" how to reach the other organisation.',
+        )
+        for outcome in guide.outcomes
+        if not outcome.contacts and not outcome.reach
+    ]
+
+
+def _contacts(guide: Guide, contacts: Contacts) -> list[Problem]:
+    """The contacts an outcome names exist, and a letter it shows is addressed to one of them."""
+    ids = [contact.id for contact in contacts.contacts]
+    problems = []
+    for outcome in guide.outcomes:
+        for reference in outcome.contacts:
+            message = id_problem(reference.id, "a contact in contacts.yml", ids) if reference.id else ""
+            if message:
+                problems.append(Problem(reference.source, f'the outcome "{outcome.id}" names {message}'))
+        letter = guide.letter(outcome.letter.id) if outcome.letter else None
+        addressed = letter.to.id if letter and letter.to and letter.to.id in ids else ""
+        if outcome.letter and addressed and addressed not in {r.id for r in outcome.contacts}:
+            problems.append(
+                Problem(
+                    outcome.letter.source,
+                    f'the outcome "{outcome.id}" shows the letter "{outcome.letter.id}", which is addressed to '
+                    f'"{addressed}": add "{addressed}" to its "contacts", so that a reader learns how to reach them.',
+                )
+            )
+    for letter in guide.letters:
+        if letter.to is not None and letter.to.id:
+            message = id_problem(letter.to.id, "a contact in contacts.yml", ids)
+            if message:
+                problems.append(Problem(letter.to.source, f"the letter is addressed to {message}"))
+    return problems
+
+
+def _continuations(guide: Guide) -> list[Problem]:
+    """Each outcome's next step can be reached from every path to it, and leads somewhere new."""
+    problems: dict[Source, Problem] = {}
+    for path in unfold(guide):
+        outcome = path.step
+        if not isinstance(outcome, Outcome) or outcome.if_not_resolved is None:
+            continue
+        following = outcome.if_not_resolved
+        if following.source in problems:
+            continue
+        target = continuation(guide, path)
+        shown = " -> ".join(path.slugs)
+        if path.answer_to(following.question.id) is None:
+            message = (
+                f'the next step of "{outcome.id}" answers "{following.question.id}" again, but the path '
+                f"{shown} reaches it without that question; choose a question on every path to it."
+            )
+        elif target is None:
+            message = (
+                f'the next step of "{outcome.id}" answers "{following.question.id}" with '
+                f"{', '.join(following.answers)}, which is not a path from there (on the path {shown})."
+            )
+        elif target.page == path.page:
+            message = f'the next step of "{outcome.id}" leads back to the same page (on the path {shown}).'
+        else:
+            continue
+        problems[following.source] = Problem(following.source, message)
+    return list(problems.values())
 
 
 def _letters(guide: Guide) -> list[Problem]:
@@ -145,11 +250,23 @@ def _letters(guide: Guide) -> list[Problem]:
 def _links(guide: Guide, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
     texts: list[tuple[Source, str]] = [(guide.source, guide.introduction)]
     texts += [(stage.source, stage.summary) for stage in guide.stages]
+    texts += [(guide.source, guide.notice)]
     texts += [(q.source, q.help) for q in guide.questions]
     for outcome in guide.outcomes:
+        time = outcome.time
         texts += [
             (outcome.source, text)
-            for text in (outcome.summary, outcome.time, *outcome.steps, *outcome.who, *outcome.see_also)
+            for text in (
+                outcome.summary,
+                outcome.who_acts,
+                outcome.reach,
+                time.compact,
+                time.other_rules,
+                time.case_study,
+                time.suggestion,
+                *outcome.steps,
+                *outcome.see_also,
+            )
         ]
     texts += [(letter.source, letter.body) for letter in guide.letters]
     texts += [(example.source, example.summary) for example in guide.examples]
@@ -174,11 +291,21 @@ def _loops(guide: Guide) -> list[Problem]:
 
 def _unreachable(guide: Guide) -> list[Problem]:
     reached = reachable(guide)
-    return [
+    named = {c.next.id for q in guide.questions for c in q.choices}
+    named |= {b.next.id for r in guide.routes for b in r.branches} | {
+        r.otherwise.id for r in guide.routes if r.otherwise
+    }
+    problems = [
         Problem(step.source, f'no path from the start reaches "{step.id}"; make a choice lead to it, or remove it.')
         for step in guide.steps
         if step.id not in reached
     ]
+    problems += [
+        Problem(route.source, f'no choice leads to the route "{route.id}"; make one lead to it, or remove it.')
+        for route in guide.routes
+        if route.id not in named
+    ]
+    return problems
 
 
 def _page_count(guide: Guide) -> list[Problem]:

@@ -23,8 +23,9 @@ from ..model.problems import Problem, did_you_mean
 from ..model.source import Source
 from ..model.text import blocks, contains_words, explicit_ids, words
 from .codes import check_codes
+from .contacts import check_contacts
 from .guide import check_guide
-from .references import link_problems
+from .references import link_problems, repeated_ids
 from .signatories import check_register
 
 
@@ -39,8 +40,9 @@ def check_handbook(handbook: Handbook, other_pages: Iterable[str] = ()) -> list[
         *_hidden_pages(handbook),
         *_edition_references(handbook, anchors, known),
         *check_codes(handbook, anchors, known),
-        *(check_guide(handbook.guide, anchors, known) if handbook.guide else []),
+        *(check_guide(handbook.guide, anchors, known, handbook.contacts) if handbook.guide else []),
         *(check_register(handbook.register) if handbook.register else []),
+        *(check_contacts(handbook.contacts, handbook.register, anchors, known) if handbook.contacts else []),
     ]
 
 
@@ -88,24 +90,20 @@ def _anchors(page: CompactPage) -> list[tuple[Source, str]]:
 
 
 def _unique_ids(handbook: Handbook) -> list[Problem]:
-    problems = []
-    seen: dict[str, Source] = {}
     named = [(item.id, item.source) for item in handbook.items]
     named += [(c.id, c.source) for c in handbook.edition.corrections]
     named += [(n.id, n.source) for n in handbook.edition.notes]
     named += [(c.id, c.source) for c in handbook.clauses]
     named += [(r.id, r.source) for code in handbook.codes for r in code.retired_clauses]
+    problems = []
+    others = []
     for item_id, source in named:
-        if not item_id:
-            continue
         if item_id in CODE_ANCHORS and source.path.startswith("codes_of_practice/"):
             message = f'the id "{item_id}" is an anchor that every code page has already (#{item_id}); choose another.'
             problems.append(Problem(source, message))
-        elif item_id in seen:
-            problems.append(Problem(source, f'the id "{item_id}" is already used at {seen[item_id]}; choose another.'))
         else:
-            seen[item_id] = source
-    return problems
+            others.append((item_id, source))
+    return problems + repeated_ids(others)
 
 
 def _duplicate_anchors(handbook: Handbook) -> list[Problem]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from ..load.markup import read_markup
 from ..model.problems import Problem, did_you_mean
@@ -27,6 +27,18 @@ def link_problem(here: str, text: str, target: str, anchors: dict[str, set[str]]
             f"{did_you_mean(anchor, anchors[uri])}"
         )
     return ""
+
+
+def repeated_ids(named: Iterable[tuple[str, Source]]) -> list[Problem]:
+    """A problem for each id used again after its first use; empty ids are reported elsewhere."""
+    problems = []
+    seen: dict[str, Source] = {}
+    for item_id, source in named:
+        if item_id in seen:
+            problems.append(Problem(source, f'the id "{item_id}" is already used at {seen[item_id]}; choose another.'))
+        elif item_id:
+            seen[item_id] = source
+    return problems
 
 
 def id_problem(reference: str, what: str, known: Collection[str]) -> str:

@@ -20,7 +20,8 @@ class Field:
     name: str
     kind: str
     """text, markdown, slug, date, when (a date as precisely as known), choice, choices (a list of
-    choices), slugs (a list of ids), texts (a list of text), record (one mapping) or records."""
+    choices), slugs (a list of ids), texts (a list of text), record (one mapping) or records (a list
+    of mappings)."""
     description: str
     required: bool = True
     choices: tuple[str, ...] = ()

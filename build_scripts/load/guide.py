@@ -3,9 +3,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..model.guide import Choice, ExampleAnswer, Guide, Letter, Outcome, Question, Stage, WorkedExample
+from ..model.guide import (
+    Branch,
+    Choice,
+    Continuation,
+    ExampleAnswer,
+    Guide,
+    Letter,
+    Outcome,
+    Question,
+    Route,
+    Stage,
+    Time,
+    WorkedExample,
+)
 from ..model.problems import Problem, problem
 from ..model.source import Reference, Source
 from .fields import Field, RecordSpec
@@ -54,6 +68,74 @@ QUESTION = RecordSpec(
         Field("choices", "records", "The answers, two or more.", record=CHOICE),
     ),
 )
+BRANCH = RecordSpec(
+    what="A branch of a route",
+    description="Where a route goes for one answer to the question it reads.",
+    fields=(
+        Field("answer", "slug", "The slug of a choice of the question the route reads."),
+        Field("next", "slug", "The id of the question, outcome or route to go on to."),
+    ),
+)
+ROUTE = RecordSpec(
+    what="A route",
+    description=(
+        "A fork the reader does not see: it goes on by the answer given earlier to a question, so that a "
+        "question can be shared by both sides and asked once."
+    ),
+    fields=(
+        Field("id", "slug", "The route's id, which choices name in their next. It has no page of its own."),
+        Field("on", "slug", "The id of the question whose earlier answer decides where the route goes."),
+        Field("branches", "records", "Where it goes for each answer.", record=BRANCH),
+        Field(
+            "otherwise",
+            "slug",
+            "Where it goes for any other answer, or when the question was not asked on the way.",
+            required=False,
+        ),
+    ),
+)
+TIME = RecordSpec(
+    what="The time of an outcome",
+    description="When to act, or how long to wait. Give at least one of compact, other_rules and suggestion.",
+    fields=(
+        Field(
+            "compact",
+            "markdown",
+            "A time the Compact itself sets, and where. Leave it out where it sets none: the page then says so.",
+            required=False,
+        ),
+        Field(
+            "other_rules",
+            "markdown",
+            "A time set by rules outside the Compact: a Complaints Procedure, an Ombudsman, the law.",
+            required=False,
+        ),
+        Field(
+            "case_study",
+            "markdown",
+            "What happened in one of the Compact's case studies. Shown as an example, never as a rule.",
+            required=False,
+        ),
+        Field(
+            "suggestion",
+            "markdown",
+            "This handbook's suggestion, where the Compact sets no time. Shown as the handbook's, not the Compact's.",
+            required=False,
+        ),
+    ),
+)
+CONTINUATION = RecordSpec(
+    what="An outcome's next step",
+    description=(
+        '"If this does not work": the next step, reached by answering a question of the reader\'s path again. '
+        "The answers before that question are kept."
+    ),
+    fields=(
+        Field("label", "text", 'What the link says: "Talking did not resolve it: raise the issue in writing".'),
+        Field("question", "slug", "The id of a question on every path to this outcome, to answer again."),
+        Field("answers", "slugs", "The slugs of the answers given from that question on, in order."),
+    ),
+)
 OUTCOME = RecordSpec(
     what="An outcome",
     description="Where a path through the guide ends: what has been reached and what to do now.",
@@ -63,11 +145,30 @@ OUTCOME = RecordSpec(
         Field("title", "text", "What has been reached, as the page's heading."),
         Field("summary", "markdown", "What this means, in a sentence or two."),
         Field("steps", "texts", "What to do now, in order, one step a line."),
-        Field("who", "texts", "Who is involved, one a line."),
-        Field("time", "markdown", "How long it takes, as far as the Compact says.", required=False),
+        Field("who_acts", "markdown", "Who takes the next step."),
+        Field(
+            "contacts",
+            "slugs",
+            "The ids of the contacts in contacts.yml the reader needs; each is shown with how to reach it.",
+            required=False,
+        ),
+        Field(
+            "reach",
+            "markdown",
+            "How to reach someone who is not in contacts.yml, such as the other organisation.",
+            required=False,
+        ),
+        Field("time", "record", "When to act, or how long to wait.", record=TIME),
         Field("letter", "slug", "The id of a model letter in guide/letters/ to show.", required=False),
         Field("record", "texts", "What to note on a printed copy, such as dates.", required=False),
         Field("see_also", "texts", "Links to the Compact and codes that apply (Markdown).", required=False),
+        Field(
+            "if_not_resolved",
+            "record",
+            '"If this does not work": the next step, with the reader\'s answers kept.',
+            required=False,
+            record=CONTINUATION,
+        ),
     ),
 )
 GUIDE = RecordSpec(
@@ -76,9 +177,16 @@ GUIDE = RecordSpec(
     fields=(
         Field("title", "text", "The guide's title."),
         Field("introduction", "markdown", "What the guide is for, on its start page."),
+        Field(
+            "notice",
+            "markdown",
+            "What every reader must know before acting, on the start page and every outcome.",
+            required=False,
+        ),
         Field("start", "slug", "The id of the first question."),
         Field("stages", "records", "The stages of the process, in order.", record=STAGE),
         Field("questions", "records", "The questions.", record=QUESTION),
+        Field("routes", "records", "The routes: forks by an earlier answer.", required=False, record=ROUTE),
         Field("outcomes", "records", "The outcomes.", record=OUTCOME),
     ),
 )
@@ -111,7 +219,15 @@ EXAMPLES = RecordSpec(
 LETTER = RecordSpec(
     what="The letter's front matter",
     description="A model letter.",
-    fields=(Field("title", "text", "What the letter is for, as its heading."),),
+    fields=(
+        Field("title", "text", "What the letter is for: the heading above it on a page, never a line of the letter."),
+        Field(
+            "to",
+            "slug",
+            "The id of the contact in contacts.yml the letter is addressed to, if it is one.",
+            required=False,
+        ),
+    ),
 )
 
 
@@ -130,6 +246,8 @@ def load_guide(root: Path, problems: list[Problem]) -> Guide | None:
         letters=tuple(_letters(root, problems)),
         examples=tuple(_examples(root, problems)),
         source=Source(GUIDE_FILE, 1),
+        notice=guide.text("notice", False),
+        routes=tuple(_route(r) for r in guide.records_of("routes", ROUTE)),
     )
 
 
@@ -156,20 +274,60 @@ def _question(r: Record) -> Question:
     return Question(r.slug("id"), r.slug("stage"), r.title("question"), r.text("help", False), choices, _source(r))
 
 
+def _route(r: Record) -> Route:
+    return Route(
+        id=r.slug("id"),
+        on=_reference(r, "on"),
+        branches=tuple(
+            Branch(b.slug("answer"), _reference(b, "next"), _source(b)) for b in r.records_of("branches", BRANCH)
+        ),
+        otherwise=_reference(r, "otherwise") if "otherwise" in r.data else None,
+        source=_source(r),
+    )
+
+
 def _outcome(r: Record) -> Outcome:
+    time = r.record_of("time", TIME)
+    following = r.record_of("if_not_resolved", CONTINUATION)
     return Outcome(
         id=r.slug("id"),
         stage=r.slug("stage"),
         title=r.title("title"),
         summary=r.text("summary"),
         steps=r.text_items("steps"),
-        who=r.text_items("who"),
-        time=r.text("time", False),
+        who_acts=r.text("who_acts"),
+        contacts=tuple(Reference(value, Source(r.path, line)) for value, line in r.slugs("contacts")),
+        reach=r.text("reach", False),
+        time=_time(time) if time is not None else Time("", "", "", ""),
         letter=_reference(r, "letter") if "letter" in r.data else None,
         record=r.text_items("record"),
         see_also=r.text_items("see_also"),
+        if_not_resolved=_continuation(following) if following is not None else None,
         source=_source(r),
     )
+
+
+def _time(r: Record) -> Time:
+    time = Time(
+        r.text("compact", False), r.text("other_rules", False), r.text("case_study", False), r.text("suggestion", False)
+    )
+    if r.data and not time.says_when:
+        r.problems.append(
+            problem(
+                r.path,
+                r.line,
+                '"time" of an outcome should say when to act: give "compact", "other_rules" or "suggestion" '
+                "(a case study is an example, not a time to keep).",
+            )
+        )
+    return time
+
+
+def _continuation(r: Record) -> Continuation:
+    answers = tuple(value for value, _ in r.slugs("answers"))
+    if "answers" in r.data and not answers:
+        r.problems.append(problem(r.path, r.line_of("answers"), '"answers" is empty; give at least one answer.'))
+    return Continuation(r.text("label"), _reference(r, "question"), answers, _source(r))
 
 
 def _source(r: Record) -> Source:
@@ -194,8 +352,43 @@ def _letters(root: Path, problems: list[Problem]) -> list[Letter]:
         problems.extend(markdown_problems(relative, body, body_line))
         if not body.strip():
             problems.append(problem(relative, 1, "the letter has no text; write it after the front matter."))
-        letters.append(Letter(path.stem, meta.title("title"), body.strip(), Source(relative, 1)))
+        problems.extend(_letter_problems(relative, body, body_line))
+        to = Reference(meta.slug("to"), Source(relative, meta.line_of("to"))) if "to" in meta.data else None
+        letters.append(Letter(path.stem, meta.title("title"), to, body.strip(), Source(relative, 1)))
     return letters
+
+
+_NOT_IN_A_LETTER = re.compile(r"^\s*(?:#|[-*+] |[0-9]+[.)] |>)|\]\(|`")
+
+
+def _letter_problems(path: str, body: str, body_line: int) -> list[Problem]:
+    """A letter is made into a Word document and a text file as well as a page, so it holds only
+    lines of text, **bold** and [fields to fill in]: no headings, lists, quotes, links or code."""
+    problems = []
+    for index, line in enumerate(body.split("\n")):
+        if _NOT_IN_A_LETTER.search(line):
+            message = (
+                "a letter may hold only lines of text, **bold** and [fields to fill in], which every copy of it "
+                "(the page, the Word document, the text file) can show: write this line as plain text."
+            )
+        elif not _fields_close(line):
+            message = (
+                "a [field to fill in] is not closed on this line, or holds another: close each [ with ] "
+                "before the next [."
+            )
+        else:
+            continue
+        problems.append(problem(path, body_line + index, message))
+    return problems
+
+
+def _fields_close(line: str) -> bool:
+    depth = 0
+    for character in line:
+        depth += {"[": 1, "]": -1}.get(character, 0)
+        if depth not in (0, 1):
+            return False
+    return depth == 0
 
 
 def _examples(root: Path, problems: list[Problem]) -> list[WorkedExample]:

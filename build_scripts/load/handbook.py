@@ -9,6 +9,7 @@ from ..model.handbook import Handbook
 from ..model.problems import Problem
 from .codes import load_codes
 from .compact import load_edition, load_pages
+from .contacts import load_contacts
 from .docs import load_hand_written
 from .guide import load_guide
 from .signatories import load_register
@@ -30,6 +31,8 @@ def load_handbook(root: Path) -> Loaded:
     guide = load_guide(root, problems)
     register = load_register(root, problems)
     hand_written = load_hand_written(root, problems)
+    contacts = load_contacts(root, problems)
     if edition is None:
         return Loaded(None, problems)
-    return Loaded(Handbook(pages, edition, codes, guide, register, hand_written), problems)
+    handbook = Handbook(pages, edition, codes, guide, register, hand_written, contacts)
+    return Loaded(handbook, problems)

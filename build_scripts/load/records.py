@@ -242,6 +242,12 @@ class Record:
             for item, line in zip(items, items.item_lines, strict=True)
         ]
 
+    def record_of(self, key: str, spec: RecordSpec) -> Record | None:
+        """A field that holds one mapping, read as a Record; None when the field is not there."""
+        if key not in self.data:
+            return None
+        return Record.of(spec, self.data[key], self.path, self.line_of(key), self.problems)
+
     def records_of(self, key: str, spec: RecordSpec) -> list[Record]:
         return self.records(key, spec.what, spec.required, spec.optional)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import posixpath
 
+SITE_ROOT = "index.md"
+"""The home page: links in sources shown on many pages (contacts.yml) are written as from it."""
 COMPACT_DIR = "compact"
 CODES_DIR = "codes"
 ABOUT_EDITION = "about/this-edition.md"
@@ -42,9 +44,9 @@ def step_page(step_id: str) -> str:
     return f"guide/step/{step_id}/index.md"
 
 
-def letter_file(letter_id: str) -> str:
-    """A model letter as plain text, to download and edit."""
-    return f"guide/letters/{letter_id}.txt"
+def letter_file(letter_id: str, kind: str = "txt") -> str:
+    """A model letter to download and edit: as plain text ("txt") or a Word document ("docx")."""
+    return f"guide/letters/{letter_id}.{kind}"
 
 
 def relative(from_page: str, to_page: str) -> str:

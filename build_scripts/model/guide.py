@@ -1,5 +1,5 @@
-"""The disagreement guide as data: stages, questions with choices, outcomes, model letters, and the
-Compact's case studies as worked examples. Frozen, typed, each with where it was written."""
+"""The disagreement guide as data: stages, questions with choices, routes, outcomes, model letters,
+and the Compact's case studies as worked examples. Frozen, typed, each with where it was written."""
 
 from __future__ import annotations
 
@@ -55,6 +55,39 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Time:
+    """When to act, or how long to wait, each kind of time labelled for what it is."""
+
+    compact: str
+    """A time the Compact itself sets, with where it says so; empty where it sets none (Section 6
+    sets none), and the page then says so."""
+    other_rules: str
+    """A time set by rules outside the Compact: a Complaints Procedure, an Ombudsman, the law."""
+    case_study: str
+    """What happened in one of the Compact's hypothetical case studies: an example, never a rule."""
+    suggestion: str
+    """This handbook's own suggestion, shown as such."""
+
+    @property
+    def says_when(self) -> bool:
+        """Whether it tells a reader when to act: a case study alone does not."""
+        return bool(self.compact or self.other_rules or self.suggestion)
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """ "If this does not work": the next step, reached by answering a question of the path again.
+
+    The answers before `question` are kept; from it, `answers` are given instead of the reader's.
+    """
+
+    label: str
+    question: Reference
+    answers: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
 class Outcome:
     """Where a path through the guide ends: what has been reached and what to do now."""
 
@@ -64,16 +97,55 @@ class Outcome:
     summary: str
     steps: tuple[str, ...]
     """What to do now, in order (Markdown)."""
-    who: tuple[str, ...]
-    time: str
+    who_acts: str
+    """Who takes the next step (Markdown)."""
+    contacts: tuple[Reference, ...]
+    """The contacts (contacts.yml) the reader needs, with how to reach them."""
+    reach: str
+    """How to reach someone who is not in contacts.yml, such as the other organisation (Markdown)."""
+    time: Time
     letter: Reference | None
     record: tuple[str, ...]
     """The dates or facts a reader notes on a printed copy: "Date the letter was sent"."""
     see_also: tuple[str, ...]
+    if_not_resolved: Continuation | None
     source: Source
 
 
 Step = Question | Outcome
+"""What a reader sees as a page."""
+
+
+@dataclass(frozen=True)
+class Branch:
+    answer: str
+    """The slug of a choice of the question the route reads."""
+    next: Reference
+    source: Source
+
+
+@dataclass(frozen=True)
+class Route:
+    """A fork the reader does not see: it goes on by the answer given earlier to a question.
+
+    So a question can be shared by both sides of a disagreement (raising and responding), and
+    what comes after it still depends on the side: the guide asks it once, not in two copies.
+    """
+
+    id: str
+    on: Reference
+    """The question whose earlier answer decides where the route goes."""
+    branches: tuple[Branch, ...]
+    otherwise: Reference | None
+    """Where it goes when the answer has no branch, or the question was not asked on the way."""
+    source: Source
+
+    def target(self, answer: str | None) -> Reference | None:
+        branch = next((b for b in self.branches if b.answer == answer), None)
+        return branch.next if branch else self.otherwise
+
+
+Node = Step | Route
 
 
 @dataclass(frozen=True)
@@ -82,6 +154,9 @@ class Letter:
 
     id: str
     title: str
+    """What the letter is for: the heading above it on a page, never a line inside it."""
+    to: Reference | None
+    """The contact the letter is addressed to, where it is one of contacts.yml."""
     body: str
     source: Source
 
@@ -121,13 +196,23 @@ class Guide:
     letters: tuple[Letter, ...]
     examples: tuple[WorkedExample, ...]
     source: Source
+    notice: str = ""
+    """What every reader must know before acting (Markdown): shown on the start page and every outcome."""
+    routes: tuple[Route, ...] = ()
 
     @property
     def steps(self) -> tuple[Step, ...]:
         return (*self.questions, *self.outcomes)
 
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        return (*self.questions, *self.outcomes, *self.routes)
+
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
+
+    def node(self, node_id: str) -> Node | None:
+        return next((n for n in self.nodes if n.id == node_id), None)
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

@@ -3,18 +3,28 @@
 With no server, "your answers so far" and "Back" can only be known if each path has its own page.
 The number of pages grows with the branches of the guide, so it is counted before anything is
 unfolded, and a guide that would need more than PAGE_LIMIT pages is refused.
+
+Routes are forks the reader does not see: where one goes depends on an answer given earlier on the
+path. So what a path has answered to the questions routes read (its "state") is carried along, and
+two paths to one step with different states lead on differently.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .guide import Choice, Guide, Question, Step
+from .guide import Choice, Guide, Node, Outcome, Question, Route, Step
 
 PAGE_LIMIT = 5000
 """The most path pages a guide may unfold into; documented in README.md."""
 START_DIR = "guide/start"
+ROUTE_HOPS = 20
+"""More routes than this in a row can only be a loop of routes, which the loop check reports."""
+
+State = tuple[tuple[str, str], ...]
+"""The answers a path has given to the questions that routes read, as (question id, slug)."""
 
 
 @dataclass(frozen=True)
@@ -38,32 +48,113 @@ class GuidePath:
     def page(self) -> str:
         return path_page(self.slugs)
 
+    def answer_to(self, question_id: str) -> str | None:
+        return next((a.choice.slug for a in self.answers if a.question.id == question_id), None)
+
+
+@dataclass(frozen=True)
+class DeadEnd:
+    """A route that a path reaches with no branch for its answer, and no "otherwise"."""
+
+    route: Route
+    question: Question
+    choice: Choice
+    answer: str | None
+    """What the path answered to the question the route reads; None if it was not asked."""
+
 
 def path_page(slugs: tuple[str, ...]) -> str:
     """The path page of some answers, docs-relative: guide/start/raising/public-and-third/index.md."""
     return "/".join((START_DIR, *slugs, "index.md"))
 
 
-def next_steps(guide: Guide, step: Step) -> list[tuple[Choice, Step]]:
-    """Each choice of a question with the step it leads to; choices that lead nowhere are left out."""
-    if not isinstance(step, Question):
+def through_routes(guide: Guide, node_id: str, answers: dict[str, str]) -> Node | None:
+    """The node `node_id` leads to, following routes by `answers`: a step, a route that cannot go
+    on (a dead end), or None where an id names nothing."""
+    node = guide.node(node_id)
+    for _ in range(ROUTE_HOPS):
+        if not isinstance(node, Route):
+            return node
+        target = node.target(answers.get(node.on.id))
+        if target is None:
+            return node
+        node = guide.node(target.id)
+    return node
+
+
+def edges(guide: Guide, node: Node) -> list[Node]:
+    """Every node a node may lead to, whatever was answered before: for loops."""
+    if isinstance(node, Question):
+        targets = [choice.next.id for choice in node.choices]
+    elif isinstance(node, Route):
+        targets = [branch.next.id for branch in node.branches] + ([node.otherwise.id] if node.otherwise else [])
+    else:
+        targets = []
+    return [found for target in targets if (found := guide.node(target)) is not None]
+
+
+def read_by_routes(guide: Guide) -> frozenset[str]:
+    return frozenset(route.on.id for route in guide.routes)
+
+
+def moves(guide: Guide, question: Question, state: State) -> list[tuple[Choice, Node, State]]:
+    """Each choice of a question, the node it leads to on a path in `state`, and the new state.
+
+    Choices that lead to an id that names nothing are left out (the reference check reports them).
+    """
+    found = []
+    for choice in question.choices:
+        after = (*state, (question.id, choice.slug)) if question.id in read_by_routes(guide) else state
+        target = through_routes(guide, choice.next.id, dict(after))
+        if target is not None:
+            found.append((choice, target, after))
+    return found
+
+
+def next_steps(guide: Guide, path: GuidePath) -> list[tuple[Choice, Step]]:
+    """Each choice on the page of `path`, with the step it leads to there."""
+    if not isinstance(path.step, Question):
         return []
-    found = [(choice, guide.step(choice.next.id)) for choice in step.choices]
-    return [(choice, target) for choice, target in found if target is not None]
+    state = _state(guide, path)
+    return [(choice, target) for choice, target, _ in moves(guide, path.step, state) if not isinstance(target, Route)]
+
+
+def _state(guide: Guide, path: GuidePath) -> State:
+    read = read_by_routes(guide)
+    return tuple((a.question.id, a.choice.slug) for a in path.answers if a.question.id in read)
+
+
+def _walk(guide: Guide) -> Iterator[tuple[Question, State, Choice, Node]]:
+    """Every move of every (question, state) reachable from the start, each once; the guide must have no loop."""
+    start = guide.step(guide.start.id)
+    seen: set[tuple[str, State]] = set()
+    todo: list[tuple[Question, State]] = [(start, ())] if isinstance(start, Question) else []
+    while todo:
+        question, state = todo.pop()
+        if (question.id, state) in seen:
+            continue
+        seen.add((question.id, state))
+        for choice, target, after in moves(guide, question, state):
+            yield question, state, choice, target
+            if isinstance(target, Question):
+                todo.append((target, after))
 
 
 def reachable(guide: Guide) -> set[str]:
-    """The ids of every step some path from the start reaches."""
-    start = guide.step(guide.start.id)
-    seen: set[str] = set()
-    todo = [start] if start else []
-    while todo:
-        step = todo.pop()
-        if step.id in seen:
-            continue
-        seen.add(step.id)
-        todo.extend(target for _, target in next_steps(guide, step))
-    return seen
+    """The ids of every step some path from the start reaches; the guide must have no loop."""
+    reached = {guide.start.id}
+    reached |= {target.id for _, _, _, target in _walk(guide) if not isinstance(target, Route)}
+    return reached
+
+
+def dead_ends(guide: Guide) -> list[DeadEnd]:
+    """Where a path reaches a route that has no branch for it: the reader could not go on."""
+    found: dict[tuple[str, str, str], DeadEnd] = {}
+    for question, state, choice, target in _walk(guide):
+        if isinstance(target, Route):
+            answer = dict((*state, (question.id, choice.slug))).get(target.on.id)
+            found.setdefault((target.id, question.id, choice.slug), DeadEnd(target, question, choice, answer))
+    return list(found.values())
 
 
 def cycles(guide: Guide) -> list[list[str]]:
@@ -72,21 +163,21 @@ def cycles(guide: Guide) -> list[list[str]]:
     seen_loops: set[frozenset[str]] = set()
     done: set[str] = set()
 
-    def visit(step: Step, trail: list[str]) -> None:
-        if step.id in trail:
-            loop = trail[trail.index(step.id) :] + [step.id]
+    def visit(node: Node, trail: list[str]) -> None:
+        if node.id in trail:
+            loop = trail[trail.index(node.id) :] + [node.id]
             if frozenset(loop) not in seen_loops:
                 seen_loops.add(frozenset(loop))
                 found.append(loop)
             return
-        if step.id in done:
+        if node.id in done:
             return
-        for _, target in next_steps(guide, step):
-            visit(target, [*trail, step.id])
-        done.add(step.id)
+        for target in edges(guide, node):
+            visit(target, [*trail, node.id])
+        done.add(node.id)
 
-    for step in guide.steps:
-        visit(step, [])
+    for node in guide.nodes:
+        visit(node, [])
     return found
 
 
@@ -94,19 +185,23 @@ def count_pages(guide: Guide) -> int:
     """How many path pages the guide unfolds into, counted without unfolding; the guide must have no loop."""
 
     @cache
-    def pages_from(step_id: str) -> int:
+    def pages_from(step_id: str, state: State) -> int:
         step = guide.step(step_id)
-        if step is None:
-            return 0
-        return 1 + sum(pages_from(target.id) for _, target in next_steps(guide, step))
+        if not isinstance(step, Question):
+            return 1 if step is not None else 0
+        return 1 + sum(
+            pages_from(target.id, after)
+            for _, target, after in moves(guide, step, state)
+            if not isinstance(target, Route)
+        )
 
-    return pages_from(guide.start.id)
+    return pages_from(guide.start.id, ())
 
 
 def unfold(guide: Guide) -> list[GuidePath]:
     """Every path from the start, depth first in the order the choices are written.
 
-    Call only on a checked guide: no loops, and no more than PAGE_LIMIT pages.
+    Call only on a checked guide: no loops, no dead ends, and no more than PAGE_LIMIT pages.
     """
     start = guide.step(guide.start.id)
     if start is None:
@@ -120,7 +215,7 @@ def unfold(guide: Guide) -> list[GuidePath]:
             question = path.step
             todo.extend(
                 GuidePath((*path.answers, Answer(question, choice)), target)
-                for choice, target in reversed(next_steps(guide, question))
+                for choice, target in reversed(next_steps(guide, path))
             )
     return paths
 
@@ -128,13 +223,80 @@ def unfold(guide: Guide) -> list[GuidePath]:
 def follow(guide: Guide, slugs: tuple[str, ...]) -> GuidePath | None:
     """The path that the answers `slugs` take from the start, or None if they are not a path."""
     step = guide.step(guide.start.id)
-    answers: list[Answer] = []
+    if step is None:
+        return None
+    path = GuidePath((), step)
     for slug in slugs:
-        if not isinstance(step, Question):
+        if not isinstance(path.step, Question):
             return None
-        choice = step.choice(slug)
-        if choice is None:
+        question = path.step
+        found = next(((choice, target) for choice, target in next_steps(guide, path) if choice.slug == slug), None)
+        if found is None:
             return None
-        answers.append(Answer(step, choice))
-        step = guide.step(choice.next.id)
-    return GuidePath(tuple(answers), step) if step is not None else None
+        path = GuidePath((*path.answers, Answer(question, found[0])), found[1])
+    return path
+
+
+def continuation(guide: Guide, path: GuidePath) -> GuidePath | None:
+    """Where "if this does not work" leads from the outcome of `path`: the answers before the
+    continuation's question are kept, and its answers given from there. None if there is none,
+    or if the path never answered that question."""
+    outcome = path.step
+    if not isinstance(outcome, Outcome) or outcome.if_not_resolved is None:
+        return None
+    asked = [i for i, a in enumerate(path.answers) if a.question.id == outcome.if_not_resolved.question.id]
+    if not asked:
+        return None
+    return follow(guide, (*path.slugs[: asked[0]], *outcome.if_not_resolved.answers))
+
+
+def canonical_targets(guide: Guide, node_id: str) -> list[tuple[str, Step]]:
+    """The steps a node may lead to when nothing has been answered (a step's own page): a step
+    leads to itself; a route to each of its branches, each with the condition that takes it
+    ('if you answered “Yes” to “Is eVOLution (Darlington CVS) one of the organisations in dispute?”')."""
+    node = guide.node(node_id)
+    if node is None:
+        return []
+    if not isinstance(node, Route):
+        return [("", node)]
+    question = guide.step(node.on.id)
+    asked = question.question if isinstance(question, Question) else node.on.id
+    labels = {b.answer: _label(question, b.answer) for b in node.branches}
+    found = []
+    for branch in node.branches:
+        condition = f"if you answered “{labels[branch.answer]}” to “{asked}”"
+        found += [(_both(condition, more), step) for more, step in canonical_targets(guide, branch.next.id)]
+    if node.otherwise is not None:
+        condition = f"unless you answered {' or '.join(f'“{label}”' for label in labels.values())} to “{asked}”"
+        found += [(_both(condition, more), step) for more, step in canonical_targets(guide, node.otherwise.id)]
+    return found
+
+
+def _label(question: Step | None, slug: str) -> str:
+    choice = question.choice(slug) if isinstance(question, Question) else None
+    return choice.label if choice else slug
+
+
+def canonical_follow(guide: Guide, question_id: str, answers: tuple[str, ...]) -> list[tuple[str, Step]]:
+    """The steps that `answers`, given from the question `question_id`, lead to with nothing else
+    answered; each with the condition of the routes passed on the way."""
+    reached: list[tuple[str, Step]] = []
+    start = guide.step(question_id)
+    todo: list[tuple[str, Step | None, tuple[str, ...]]] = [("", start, answers)]
+    while todo:
+        condition, step, left = todo.pop(0)
+        if step is None:
+            continue
+        if not left:
+            reached.append((condition, step))
+            continue
+        choice = step.choice(left[0]) if isinstance(step, Question) else None
+        if choice is not None:
+            todo += [
+                (_both(condition, more), target, left[1:]) for more, target in canonical_targets(guide, choice.next.id)
+            ]
+    return reached
+
+
+def _both(first: str, second: str) -> str:
+    return "; and ".join(part for part in (first, second) if part)

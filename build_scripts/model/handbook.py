@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .contacts import Contacts
 from .facts import Evidence
 from .guide import Guide
 from .source import Reference, Source
@@ -276,6 +277,7 @@ class Handbook:
     guide: Guide | None = None
     register: Register | None = None
     hand_written: tuple[HandWrittenPage, ...] = ()
+    contacts: Contacts | None = None
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)
@@ -294,8 +296,12 @@ class Handbook:
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
-        """Where every fact comes from that the handbook states beside the 2009 text."""
+        """Where every fact comes from that the handbook states beside the 2009 text: the editorial
+        notes, the bases of the codes' figures, what has become of the register's organisations,
+        and the contacts (their details, and what is said of them)."""
         notes = tuple(note.evidence for note in self.edition.notes)
         bases = tuple(clause.basis_evidence for clause in self.clauses if clause.basis_evidence)
         organisations = self.register.organisations if self.register else ()
-        return notes + bases + tuple(o.since_2009.evidence for o in organisations if o.since_2009)
+        since_2009 = tuple(o.since_2009.evidence for o in organisations if o.since_2009)
+        contacts = tuple(contact.evidence for contact in self.contacts.contacts) if self.contacts else ()
+        return notes + bases + since_2009 + contacts

@@ -44,7 +44,7 @@ def published_addresses(site: Path, handbook: Handbook) -> list[str]:
             if path.is_file():
                 addresses.add("/" + path.relative_to(site).as_posix())
     addresses |= {"/guide/process.svg"} | {
-        "/" + p.relative_to(site).as_posix() for p in site.glob("guide/letters/*.txt")
+        "/" + p.relative_to(site).as_posix() for p in site.glob("guide/letters/*") if p.suffix in (".txt", ".docx")
     }
     for page, anchors in page_anchors(handbook).items():
         addresses |= {page_url("", page, anchor) for anchor in anchors}

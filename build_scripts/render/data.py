@@ -150,6 +150,7 @@ def _codes(handbook: Handbook, site_url: str) -> tuple[str, list[dict[str, Any]]
 
 
 def _guide(guide: Guide, site_url: str) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
+    """Every step, and every route: a route has no page, and goes on by the answer to `reads`."""
     steps: list[dict[str, Any]] = []
     for step in guide.steps:
         entry: dict[str, Any] = {
@@ -158,19 +159,41 @@ def _guide(guide: Guide, site_url: str) -> tuple[str, list[dict[str, Any]], dict
             "stage": step.stage,
             "title": step.title,
             "url": page_url(site_url, step_page(step.id)),
+            "reads": None,
             "choices": [],
         }
         if isinstance(step, Question):
             entry["choices"] = [{"label": c.label, "slug": c.slug, "next": c.next.id} for c in step.choices]
         steps.append(entry)
+    for route in guide.routes:
+        question = guide.step(route.on.id)
+        branches = [
+            {"label": choice.label if choice else "", "slug": b.answer, "next": b.next.id}
+            for b in route.branches
+            for choice in [question.choice(b.answer) if isinstance(question, Question) else None]
+        ]
+        if route.otherwise:
+            branches.append({"label": "In any other case", "slug": "", "next": route.otherwise.id})
+        steps.append(
+            {
+                "id": route.id,
+                "kind": "route",
+                "stage": "",
+                "title": "",
+                "url": None,
+                "reads": route.on.id,
+                "choices": branches,
+            }
+        )
     choice = _object({"label": TEXT, "slug": TEXT, "next": TEXT})
     schema = _object(
         {
             "id": TEXT,
-            "kind": {"enum": ["question", "outcome"]},
+            "kind": {"enum": ["question", "outcome", "route"]},
             "stage": TEXT,
             "title": TEXT,
-            "url": URL,
+            "url": {"type": ["string", "null"], "format": "uri"},
+            "reads": {"type": ["string", "null"]},
             "choices": {"type": "array", "items": choice},
         }
     )

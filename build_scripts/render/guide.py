@@ -1,5 +1,5 @@
 """The disagreement guide's pages: the start page, one page for every path through it, one canonical
-page for every step, the worked examples, the model letters as text and the diagram of the process."""
+page for every step, the worked examples, the model letters to download and the diagram of the process."""
 
 from __future__ import annotations
 
@@ -7,12 +7,24 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from ..model.addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, letter_file, relative, step_page
+from ..model.addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, SITE_ROOT, letter_file, relative, step_page
+from ..model.contacts import CHAMPIONS, Contacts
 from ..model.guide import Guide, Outcome, Question, Step, WorkedExample
-from ..model.guide_paths import GuidePath, follow, next_steps, path_page, unfold
+from ..model.guide_paths import (
+    GuidePath,
+    canonical_follow,
+    canonical_targets,
+    continuation,
+    follow,
+    next_steps,
+    path_page,
+    unfold,
+)
 from ..model.text import relink
+from .contacts import way_markdown
 from .diagram import process_diagram
 from .environment import markdown_environment
+from .letters import letter_files
 
 MINUTES_PER_QUESTION = 0.5
 
@@ -32,11 +44,11 @@ class GivenAnswer:
     """The page where the question was asked, to answer it again."""
 
 
-def guide_files(guide: Guide) -> dict[str, str]:
-    """Every page and file of the guide, by docs-relative path."""
+def guide_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, str | bytes]:
+    """Every page and file of the guide, by docs-relative path; `published` dates the letters' documents."""
     env = _environment()
     paths = unfold(guide)
-    files = {
+    files: dict[str, str | bytes] = {
         GUIDE_INDEX: env.get_template("guide_start.md.j2").render(
             guide=guide, longest=max(len(p.answers) for p in paths), minutes=_minutes(paths), here=GUIDE_INDEX
         ),
@@ -45,17 +57,19 @@ def guide_files(guide: Guide) -> dict[str, str]:
     }
     step_template = env.get_template("guide_step.md.j2")
     for path in paths:
-        files[path.page] = step_template.render(**_path_context(guide, path))
+        files[path.page] = step_template.render(**_path_context(guide, contacts, path))
     for step in guide.steps:
-        files[step_page(step.id)] = step_template.render(**_canonical_context(guide, step))
-    for letter in guide.letters:
-        files[letter_file(letter.id)] = f"{letter.title}\n\n{letter.body.replace('**', '')}\n"
+        files[step_page(step.id)] = step_template.render(**_canonical_context(guide, contacts, step))
+    files |= letter_files(guide.letters, published)
     return files
 
 
 def _environment() -> Environment:
     env = markdown_environment()
     env.filters["relink"] = lambda text, here: relink(text, GUIDE_INDEX, here)
+    # Contacts are shown on pages all over the site: their links are written as from the home page.
+    env.filters["relink_contact"] = lambda text, here: relink(text, SITE_ROOT, here)
+    env.filters["reach_way"] = way_markdown
     env.filters["line_breaks"] = line_breaks
     return env
 
@@ -69,53 +83,76 @@ def _minutes(paths: list[GuidePath]) -> int:
     return max(1, round(max(len(p.answers) for p in paths) * MINUTES_PER_QUESTION))
 
 
-def _common(guide: Guide, step: Step, here: str) -> dict[str, object]:
+def _common(guide: Guide, contacts: Contacts, step: Step, here: str) -> dict[str, object]:
     letter = guide.letter(step.letter.id) if isinstance(step, Outcome) and step.letter else None
+    named = [contacts.contact(r.id) for r in step.contacts] if isinstance(step, Outcome) else []
     return {
         "guide": guide,
         "step": step,
         "stage": guide.stage(step.stage),
         "here": here,
         "is_question": isinstance(step, Question),
+        "contacts": [c for c in named if c is not None and c.id != CHAMPIONS],
+        "champions": contacts.contact(CHAMPIONS),
         "letter": letter,
         "letter_href": relative(here, letter_file(letter.id)) if letter else "",
+        "letter_docx_href": relative(here, letter_file(letter.id, "docx")) if letter else "",
         "start_href": relative(here, path_page(())),
     }
 
 
-def _path_context(guide: Guide, path: GuidePath) -> dict[str, object]:
+def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str, object]:
     here = path.page
     slugs = path.slugs
     answers = [
         GivenAnswer(a.question.question, a.choice.label, relative(here, path_page(slugs[:i])))
         for i, a in enumerate(path.answers)
     ]
-    choices = [
-        Link(c.label, relative(here, path_page((*slugs, c.slug))), c.hint) for c, _ in next_steps(guide, path.step)
-    ]
+    choices = [Link(c.label, relative(here, path_page((*slugs, c.slug))), c.hint) for c, _ in next_steps(guide, path)]
+    following = continuation(guide, path)
+    label = path.step.if_not_resolved.label if isinstance(path.step, Outcome) and path.step.if_not_resolved else ""
     return {
-        **_common(guide, path.step, here),
+        **_common(guide, contacts, path.step, here),
         "canonical": False,
         "canonical_href": step_page(path.step.id).removesuffix("index.md"),
         "back_href": relative(here, path_page(slugs[:-1])) if slugs else "",
         "answers": answers,
         "choices": choices,
+        "next_links": [Link(label, relative(here, following.page), following.step.title)] if following else [],
     }
 
 
-def _canonical_context(guide: Guide, step: Step) -> dict[str, object]:
+def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str, object]:
+    """A step's own page, reached with no answers: where a route needs an earlier answer, each way
+    it can go is a choice of its own, saying when it applies."""
     here = step_page(step.id)
     choices = []
     if isinstance(step, Question):
-        choices = [Link(c.label, relative(here, step_page(c.next.id)), c.hint) for c in step.choices]
+        choices = [
+            Link(_when(c.label, condition), relative(here, step_page(target.id)), c.hint)
+            for c in step.choices
+            for condition, target in canonical_targets(guide, c.next.id)
+        ]
+    next_links = []
+    if isinstance(step, Outcome) and step.if_not_resolved:
+        following = step.if_not_resolved
+        next_links = [
+            Link(_when(following.label, condition), relative(here, step_page(target.id)), target.title)
+            for condition, target in canonical_follow(guide, following.question.id, following.answers)
+        ]
     return {
-        **_common(guide, step, here),
+        **_common(guide, contacts, step, here),
         "canonical": True,
         "canonical_href": "",
         "back_href": "",
         "answers": [],
         "choices": choices,
+        "next_links": next_links,
     }
+
+
+def _when(label: str, condition: str) -> str:
+    return f"{label} ({condition})" if condition else label
 
 
 Walk = tuple[WorkedExample, list[tuple[Link, str, str]], Link]

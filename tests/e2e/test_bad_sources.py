@@ -86,7 +86,16 @@ CASES: dict[str, tuple[Break, str]] = {
         CODE,
     ),
     "dangling-next-step": (replace(GUIDE, "next: panel-referred", "next: stage-2-pannel"), GUIDE),
-    "cycle": (replace(GUIDE, "        next: evolution-a-party", "        next: champions-tried"), GUIDE),
+    "cycle": (replace(GUIDE, "        next: by-role", "        next: in-darlington"), GUIDE),
+    "route-dead-end": (replace(GUIDE, "    otherwise: national-arbitration\n", ""), GUIDE),
+    "contact-that-does-not-exist": (
+        replace(GUIDE, "contacts: [steering-group-chair]", "contacts: [steering-group-char]"),
+        GUIDE,
+    ),
+    "web-address-not-https": (
+        replace("contacts.yml", "value: https://www.lgo.org.uk/", "value: www.lgo.org.uk"),
+        "contacts.yml",
+    ),
     "unreachable-step": (
         replace(GUIDE, "        next: wait-for-the-formal-response", "        next: raise-the-issue-in-writing"),
         GUIDE,

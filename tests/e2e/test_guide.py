@@ -1,18 +1,22 @@
-"""The disagreement guide as its users meet it: every path has its page, every page's Back, Change
-and Start again lead where they should, the worked examples can be walked with JavaScript off, and
-an outcome prints as a short record."""
+"""The disagreement guide as its users meet it: every path has its page, every page's Back, Change,
+Start again and "if this does not work" lead where they should, the worked examples can be walked
+with JavaScript off, every outcome says who acts, how to reach them and when, its letter can be
+downloaded as a Word document, and an outcome prints as a short record."""
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 from pathlib import Path
 
+import docx
 import pytest
 from playwright.sync_api import Browser, expect
 
+from build_scripts.model.addresses import letter_file, step_page
 from build_scripts.model.guide import Guide, Outcome, WorkedExample
-from build_scripts.model.guide_paths import path_page, unfold
+from build_scripts.model.guide_paths import GuidePath, continuation, follow, path_page, unfold
 from build_scripts.pipeline import check, configured_site_url
 from tests.support.browser import context
 from tests.support.server import SiteServer
@@ -30,6 +34,12 @@ def example_end(guide: Guide, example_id: str) -> tuple[WorkedExample, str]:
     """A worked example, and the address of the page its answers end on."""
     example = next(e for e in guide.examples if e.id == example_id)
     return example, posixpath.join("guide/start", *(a.answer for a in example.answers)) + "/"
+
+
+def follow_example(guide: Guide, example: WorkedExample) -> GuidePath:
+    path = follow(guide, tuple(a.answer for a in example.answers))
+    assert path is not None
+    return path
 
 
 def url_of(page: str) -> str:
@@ -72,6 +82,9 @@ def test_every_path_has_its_page_and_its_links_lead_back_along_it(site: Path, gu
             assert answer.choice.label in text
         for href in links_with_class(html, "hb-choice"):
             assert (site / resolve(site, address, href) / "index.html").is_file()
+        following = continuation(guide, path)
+        next_links = [resolve(site, address, href) for href in links_with_class(html, "hb-next-step")]
+        assert next_links == ([url_of(following.page)] if following else []), address
         assert 'name="robots" content="noindex"' in html
         (canonical,) = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
         assert canonical == f"{site_url}guide/step/{path.step.id}/"
@@ -111,8 +124,16 @@ def test_a_worked_example_can_be_walked_without_javascript(
         choice = next(c for c in question.choices if c.slug == answer.answer)  # type: ignore[union-attr]
         page.locator("a.hb-choice").filter(has_text=choice.label).first.click()
     expect(page.locator("h1")).to_contain_text(outcome.title)
-    expect(page.locator("#what-to-do")).to_be_visible()
+    for section in ("#what-to-do", "#who", "#time"):
+        expect(page.locator(section)).to_be_visible()
     assert page.url == server.url(end)
+    path = follow_example(guide, example)
+    following = continuation(guide, path)
+    if following is not None:
+        page.locator("a.hb-next-step").click()
+        expect(page.locator("h1")).to_contain_text(following.step.title)
+        assert page.url == server.url(url_of(following.page))
+        expect(page.locator("dl.hb-answers")).to_contain_text(path.answers[0].choice.label)
     ctx.close()
 
 
@@ -120,7 +141,7 @@ def test_a_worked_example_can_be_walked_without_javascript(
 def test_change_and_back_take_you_to_the_question(browser: Browser, server: SiteServer) -> None:
     ctx = context(browser, javascript=False)
     page = ctx.new_page()
-    page.goto(server.url("guide/start/raising/public-and-third/yes/no/"))
+    page.goto(server.url("guide/start/raising/public-and-third/yes/no/no/"))
     expect(page.locator("li[aria-current=step]")).to_contain_text("Stage 1")
     page.get_by_role("link", name="Change your answer to “Who is the disagreement between?”").click()
     expect(page.locator("h1")).to_contain_text("Who is the disagreement between?")
@@ -171,3 +192,32 @@ def test_the_worked_examples_page_links_every_answer(site: Path, guide: Guide) -
             assert f"../start/{'/'.join(slugs)}{'/' if slugs else ''}" in hrefs
             slugs = (*slugs, answer.answer)
         assert f"../start/{'/'.join(slugs)}/" in hrefs
+
+
+def test_every_outcome_page_says_who_acts_how_to_reach_them_and_when(site: Path, guide: Guide) -> None:
+    for outcome in guide.outcomes:
+        page = site / url_of(step_page(outcome.id)) / "index.html"
+        parsed = parse(page)
+        assert {"what-to-do", "who", "time"} <= parsed.ids, outcome.id
+        assert ("if-not-resolved" in parsed.ids) == (outcome.if_not_resolved is not None), outcome.id
+        text = " ".join(article_text(page).split())
+        assert "sets no time for this step" in text or "Set by the Compact" in text, outcome.id
+
+
+FIELD = re.compile(r"\[[^\[\]]*\]")
+
+
+def test_each_letter_is_a_word_document_and_a_text_file_with_its_fields_to_fill_in(site: Path, guide: Guide) -> None:
+    for letter in guide.letters:
+        document = docx.Document(io.BytesIO((site / letter_file(letter.id, "docx")).read_bytes()))
+        text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+        plain = (site / letter_file(letter.id)).read_text(encoding="utf-8")
+        fields = FIELD.findall(letter.body)
+        assert fields and FIELD.findall(text) == fields == FIELD.findall(plain), letter.id
+        assert letter.title not in text and letter.title not in plain
+    for outcome in guide.outcomes:
+        if outcome.letter is None:
+            continue
+        page = url_of(step_page(outcome.id))
+        hrefs = {resolve(site, page, href) for tag, href in parse(site / page / "index.html").links if tag == "a"}
+        assert {letter_file(outcome.letter.id), letter_file(outcome.letter.id, "docx")} <= hrefs, outcome.id

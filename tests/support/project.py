@@ -14,6 +14,7 @@ GOLDEN = ROOT / "tests" / "golden"
 # What a copy of the real project needs in order to build.
 PROJECT_PARTS = (
     "mkdocs.yml",
+    "contacts.yml",
     "compact",
     "codes_of_practice",
     "guide",

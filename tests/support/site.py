@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,12 +26,21 @@ def pages(site: Path) -> list[str]:
 
 
 def audited_pages(site: Path) -> list[str]:
-    """Every page, except that of the guide's path pages, which share one template, only a sample:
-    every fifth, and the deepest."""
+    """Every page, except that of the guide's path pages, which share one template, a sample: for
+    each step, the deepest page that ends at it (the most answers listed), and every twentieth."""
     every = pages(site)
     paths = [page for page in every if page.startswith("guide/start/")]
-    sample = set(paths[::5]) | {max(paths, key=len)} if paths else set()
+    deepest: dict[str, str] = {}
+    for page in paths:
+        match = _CANONICAL.search(page_file(site, page).read_text(encoding="utf-8"))
+        step = match.group(1) if match else page
+        if len(page) > len(deepest.get(step, "")):
+            deepest[step] = page
+    sample = set(deepest.values()) | set(paths[::20])
     return sorted((set(every) - set(paths)) | sample)
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*/guide/step/([^/"]+)/"')
 
 
 def page_file(site: Path, page: str) -> Path:

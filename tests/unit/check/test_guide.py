@@ -27,7 +27,7 @@ def test_an_id_used_twice(project: Path) -> None:
     assert problems_of(project) == [
         f'{GUIDE}:33: the choice "No" of "talked" leads to "talk", which is not a step of the guide. '
         'Did you mean "talked"?',
-        f'{GUIDE}:46: the id "outside" is already used at {GUIDE}:38; choose another.',
+        f'{GUIDE}:48: the id "outside" is already used at {GUIDE}:38; choose another.',
     ]
 
 
@@ -44,7 +44,7 @@ def test_an_id_that_could_escape_its_folder_or_is_not_a_slug(project: Path, bad_
 def test_a_step_no_path_reaches(project: Path) -> None:
     edit(project / GUIDE, "        next: write", "        next: talk")
     assert problems_of(project) == [
-        f'{GUIDE}:60: no path from the start reaches "write"; make a choice lead to it, or remove it.'
+        f'{GUIDE}:64: no path from the start reaches "write"; make a choice lead to it, or remove it.'
     ]
 
 
@@ -52,7 +52,7 @@ def test_a_question_with_one_choice(project: Path) -> None:
     edit(project / GUIDE, '      - label: "Yes"\n        slug: "yes"\n        next: write\n', "")
     assert problems_of(project) == [
         f'{GUIDE}:26: the question "talked" has only one choice; a question needs two or more.',
-        f'{GUIDE}:57: no path from the start reaches "write"; make a choice lead to it, or remove it.',
+        f'{GUIDE}:61: no path from the start reaches "write"; make a choice lead to it, or remove it.',
     ]
 
 
@@ -118,7 +118,7 @@ def test_a_start_that_is_not_a_question(project: Path) -> None:
 def test_a_link_to_a_compact_anchor_that_does_not_exist(project: Path) -> None:
     edit(project / GUIDE, "(../compact/principles.md#intro)", "(../compact/principles.md#intra)")
     assert problems_of(project) == [
-        f'{GUIDE}:46: the link "The principles" goes to "#intra", which is not an anchor of compact/principles.md. '
+        f'{GUIDE}:48: the link "The principles" goes to "#intra", which is not an anchor of compact/principles.md. '
         'Did you mean "intro"?'
     ]
 
@@ -128,7 +128,7 @@ def test_a_link_to_a_code_clause_that_does_not_exist(project: Path) -> None:
         project / GUIDE, "summary: Talking comes first.", "summary: See [the clause](../codes/fair-funding.md#ff-pay)."
     )
     assert problems_of(project) == [
-        f'{GUIDE}:46: the link "the clause" goes to "#ff-pay", which is not an anchor of codes/fair-funding.md. '
+        f'{GUIDE}:48: the link "the clause" goes to "#ff-pay", which is not an anchor of codes/fair-funding.md. '
         'Did you mean "ff-pay-on-time"?'
     ]
 
@@ -136,7 +136,7 @@ def test_a_link_to_a_code_clause_that_does_not_exist(project: Path) -> None:
 def test_a_letter_that_does_not_exist(project: Path) -> None:
     edit(project / GUIDE, "    letter: raise", "    letter: raised")
     assert problems_of(project) == [
-        f'{GUIDE}:68: the outcome "write" shows the letter "raised", which is not a letter in guide/letters/. '
+        f'{GUIDE}:74: the outcome "write" shows the letter "raised", which is not a letter in guide/letters/. '
         'Did you mean "raise"?',
         'guide/letters/raise.md:1: no outcome shows this letter; name it in an outcome\'s "letter", '
         "or delete the file.",
@@ -170,6 +170,131 @@ def test_a_worked_example_that_skips_a_question(project: Path) -> None:
 def test_an_item_with_a_colon_is_explained(project: Path) -> None:
     edit(project / GUIDE, "      - Call your Champion.", "      - Call: your Champion.")
     assert problems_of(project) == [
-        f'{GUIDE}:51: this item of "steps" contains ": ", so it is read as "name: value"; put the whole item '
+        f'{GUIDE}:53: this item of "steps" contains ": ", so it is read as "name: value"; put the whole item '
         "in double quotes."
     ]
+
+
+ROUTE = """routes:
+  - id: by-who
+    on: who
+    branches:
+      - answer: public
+        next: write
+"""
+
+
+def with_route(project: Path, route: str = ROUTE) -> None:
+    """The fixture with a route before its outcomes: "Yes" of "talked" goes on by the answer to "who"."""
+    edit(project / GUIDE, "outcomes:\n", route + "outcomes:\n")
+    edit(project / GUIDE, "        next: write", "        next: by-who")
+
+
+def test_a_route_goes_on_by_an_earlier_answer(project: Path) -> None:
+    with_route(project)
+    assert problems_of(project) == []
+
+
+def test_a_route_that_reads_a_question_that_does_not_exist(project: Path) -> None:
+    with_route(project, ROUTE.replace("on: who", "on: whoo"))
+    assert problems_of(project) == [
+        f'{GUIDE}:39: the route "by-who" reads "whoo", which is not a question of the guide. Did you mean "who"?'
+    ]
+
+
+def test_a_route_with_a_branch_for_an_answer_the_question_does_not_have(project: Path) -> None:
+    with_route(project, ROUTE.replace("answer: public", "answer: publik"))
+    assert problems_of(project)[0] == (
+        f'{GUIDE}:41: the route "by-who" has a branch for "publik", which is not an answer of "who". '
+        'Did you mean "public"?'
+    )
+
+
+def test_a_route_with_no_branch_for_a_path_is_a_dead_end(project: Path) -> None:
+    with_route(project, ROUTE.replace("answer: public", "answer: business"))
+    assert problems_of(project) == [
+        f'{GUIDE}:36: the choice "Yes" of "talked" leads to the route "by-who" on a path with the answer '
+        '"public" to "who", for which the route has no branch: a reader could not go on. Add a branch for it, '
+        'or an "otherwise".'
+    ]
+
+
+def test_a_route_no_choice_leads_to(project: Path) -> None:
+    edit(project / GUIDE, "outcomes:\n", ROUTE + "outcomes:\n")
+    assert problems_of(project) == [
+        f'{GUIDE}:38: no choice leads to the route "by-who"; make one lead to it, or remove it.'
+    ]
+
+
+def test_an_outcome_that_says_nothing_of_how_to_reach_anyone(project: Path) -> None:
+    edit(project / GUIDE, "    reach: At the business's own address.\n", "")
+    assert problems_of(project) == [
+        f'{GUIDE}:38: the outcome "outside" does not say how to reach anyone: name the contacts a reader needs in '
+        '"contacts", or say in "reach" how to reach the other organisation.'
+    ]
+
+
+def test_an_outcome_that_does_not_say_when_to_act(project: Path) -> None:
+    edit(project / GUIDE, "      suggestion: A few weeks.\n", "")
+    assert problems_of(project) == [
+        f'{GUIDE}:58: "time" of an outcome should say when to act: give "compact", "other_rules" or "suggestion" '
+        "(a case study is an example, not a time to keep)."
+    ]
+
+
+def test_an_outcome_that_names_a_contact_that_does_not_exist(project: Path) -> None:
+    edit(project / GUIDE, "    contacts: [the-chair]", "    contacts: [the-chairs]")
+    problems = problems_of(project)
+    assert problems == [
+        f'{GUIDE}:71: the outcome "write" names "the-chairs", which is not a contact in contacts.yml. '
+        'Did you mean "the-chair"?',
+        f'{GUIDE}:74: the outcome "write" shows the letter "raise", which is addressed to "the-chair": add '
+        '"the-chair" to its "contacts", so that a reader learns how to reach them.',
+    ]
+
+
+def test_a_next_step_that_asks_a_question_not_on_the_path(project: Path) -> None:
+    edit(project / GUIDE, "      question: talked\n", "      question: talk\n")
+    assert problems_of(project) == [
+        f'{GUIDE}:76: the next step of "write" answers "talk" again, but the path public -> yes reaches it '
+        "without that question; choose a question on every path to it."
+    ]
+
+
+def test_a_next_step_whose_answers_are_not_a_path(project: Path) -> None:
+    edit(project / GUIDE, '      answers: ["no"]', '      answers: ["no", "yes"]')
+    assert problems_of(project) == [
+        f'{GUIDE}:76: the next step of "write" answers "talked" with no, yes, which is not a path from there '
+        "(on the path public -> yes)."
+    ]
+
+
+def test_a_next_step_that_leads_back_to_the_same_page(project: Path) -> None:
+    edit(project / GUIDE, '      answers: ["no"]', '      answers: ["yes"]')
+    assert problems_of(project) == [
+        f'{GUIDE}:76: the next step of "write" leads back to the same page (on the path public -> yes).'
+    ]
+
+
+def test_a_letter_addressed_to_a_contact_that_does_not_exist(project: Path) -> None:
+    edit(project / "guide/letters/raise.md", "to: the-chair", "to: chair")
+    assert problems_of(project) == [
+        'guide/letters/raise.md:3: the letter is addressed to "chair", which is not a contact in contacts.yml. '
+        'Did you mean "the-chair"?',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        ("- a list item", "may hold only lines of text"),
+        ("See [the guide](../index.md).", "may hold only lines of text"),
+        ("# A heading", "may hold only lines of text"),
+        ("Dear [name [or title]],", "is not closed on this line"),
+        ("Dear [name,", "is not closed on this line"),
+    ],
+)
+def test_a_letter_line_that_only_the_page_could_show(project: Path, line: str, what: str) -> None:
+    edit(project / "guide/letters/raise.md", "Dear [name],", line)
+    (found,) = problems_of(project)
+    assert found.startswith("guide/letters/raise.md:6: ") and what in found

@@ -20,6 +20,7 @@ SOURCES = (
     "guide/disputes.yml",
     "guide/examples.yml",
     "signatories/register.yml",
+    "contacts.yml",
     "compact/principles.yml",
     "compact/edition.yml",
     "compact/contents.yml",
@@ -32,7 +33,23 @@ structures = st.recursive(
     max_leaves=12,
 )
 # Keys the sources really use, so that random structures reach past the first check.
-fields = st.sampled_from(["id", "title", "text", "choices", "next", "expands", "codes", "steps", "status", "lead"])
+fields = st.sampled_from(
+    [
+        "id",
+        "title",
+        "text",
+        "choices",
+        "next",
+        "expands",
+        "codes",
+        "steps",
+        "status",
+        "lead",
+        "contacts",
+        "reach",
+        "time",
+    ]
+)
 near_miss = st.dictionaries(fields, structures, max_size=6)
 
 

@@ -4,6 +4,7 @@ the real sources pass them, and a broken source fails them."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -37,12 +38,14 @@ SOURCES = [(path, "code-of-practice.schema.json") for path in CODE_FILES] + [
     (ROOT / "guide/disputes.yml", "guide.schema.json"),
     (ROOT / "guide/examples.yml", "guide-examples.schema.json"),
     (ROOT / "signatories/register.yml", "signatories.schema.json"),
+    (ROOT / "contacts.yml", "contacts.schema.json"),
 ]
 
 
 @pytest.mark.parametrize(("path", "name"), SOURCES, ids=lambda p: p.name if isinstance(p, Path) else p)
 def test_each_source_names_its_schema_and_passes_it(path: Path, name: str) -> None:
-    assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=../schemas/{name}\n")
+    schema_path = Path(os.path.relpath(ROOT / SCHEMAS_DIR / name, path.parent)).as_posix()
+    assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={schema_path}\n")
     jsonschema.validate(editor_view(path), schema(name))
 
 

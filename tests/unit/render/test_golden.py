@@ -1,6 +1,6 @@
 """Rendering goldens: the minimal handbook's generated pages, compared with committed files.
 
-Two outcome pages of the real guide are kept as goldens too, so that a change to their wording is
+A few outcome pages of the real guide are kept as goldens too, so that a change to their wording is
 seen in review. When a change is deliberate, regenerate the goldens and review the diff:
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/unit/render/test_golden.py
 """
@@ -12,16 +12,25 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.model.addresses import step_page
+from build_scripts.model.guide_paths import follow
 from build_scripts.pipeline import check, generated_files
 from tests.support.project import FIXTURES, GOLDEN, ROOT
 
 MINIMAL_GOLDEN = GOLDEN / "minimal"
 HANDBOOK_GOLDEN = GOLDEN / "handbook"
-# Pages of the real handbook whose wording matters most: where the two worked examples end.
-HANDBOOK_PAGES = (
-    "guide/start/raising/public-and-third/yes/no/not-resolved/not-resolved/not-yet/no/index.md",
-    "guide/start/raising/public-and-third/yes/no/not-resolved/not-resolved/outcome-reached/agreed/index.md",
-)
+# Pages of the real guide whose wording matters most, besides where the worked examples end: the
+# honest Stage 3, and what to do when the other organisation goes silent.
+HANDBOOK_STEPS = ("national-arbitration", "no-reply")
+
+
+def handbook_pages() -> list[str]:
+    """Where the two worked examples end (taken from guide/examples.yml), and the steps above."""
+    checked = check(ROOT)
+    assert checked.handbook is not None and checked.handbook.guide is not None
+    guide = checked.handbook.guide
+    ends = [follow(guide, tuple(a.answer for a in example.answers)) for example in guide.examples]
+    return [path.page for path in ends if path is not None] + [step_page(step) for step in HANDBOOK_STEPS]
 
 
 def rendered() -> dict[str, str]:
@@ -45,7 +54,7 @@ def test_page_matches_golden(page: str) -> None:
     assert_golden(MINIMAL_GOLDEN / page, rendered()[page])
 
 
-@pytest.mark.parametrize("page", HANDBOOK_PAGES)
+@pytest.mark.parametrize("page", handbook_pages())
 def test_an_outcome_of_the_real_guide_matches_golden(page: str) -> None:
     checked = check(ROOT)
     assert checked.handbook is not None and checked.problems == ()
