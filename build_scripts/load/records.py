@@ -219,14 +219,6 @@ class Record:
             self.problems.append(problem(self.path, self.line_of(key), f'"{key}" should be true or false.'))
         return value == "true"
 
-    def record_of(self, key: str, spec: RecordSpec) -> Record | None:
-        """A field that is one mapping, read as a Record; None when it is not there."""
-        if key not in self.data:
-            return None
-        return Record(
-            self.data[key], self.path, self.line_of(key), spec.what, spec.required, spec.optional, self.problems
-        )
-
     def records(self, key: str, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Record]:
         """A list field whose items are mappings, each read as a Record."""
         items = self.data.get(key)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model.addresses import GUIDE_INDEX, page_url
+from ..model.contacts import LEAD_BODY, Contact, Way
 from ..model.handbook import Code, Handbook
 from ..model.text import one_line_text
 from .environment import html_environment, long_date
@@ -19,6 +20,9 @@ PROCESS_PDF = f"{DOWNLOADS}/disputes-process-on-one-page.pdf"
 ADOPTION_PACK_PDF = f"{DOWNLOADS}/codes-of-practice-adoption-pack.pdf"
 BLANK_COPY_PDF = f"{DOWNLOADS}/signatory-copy-for-a-new-signatory.pdf"
 """Beside the register's copies, not among them, so that no organisation's id can take its name."""
+STEERING_GROUP = "steering-group"
+"""The contact of the Compact Steering Group in contacts.yml, where the lead body's own copy goes;
+without it, the lead body's contact is used."""
 DRAFT_HEADER = "Draft \u2013 not adopted"
 """The running header of every page of a draft code of practice."""
 
@@ -95,13 +99,42 @@ class Cover:
 
 
 def paper_of(handbook: Handbook, site_url: str) -> Paper:
-    register = handbook.register
-    lead = register.organisation(register.lead.id) if register else None
+    lead = lead_contact(handbook)
     return Paper(
         edition=f"{handbook.edition.name}, {long_date(handbook.edition.published)}",
         site_url=site_url,
-        lead=f"Lead body: {lead.name}" if lead else "",
+        lead=f"Lead body: {lead.name}. {reach_text(lead, site_url)}" if lead else "",
     )
+
+
+def lead_contact(handbook: Handbook) -> Contact | None:
+    return handbook.contacts.contact(LEAD_BODY) if handbook.contacts else None
+
+
+def steering_group_contact(handbook: Handbook) -> Contact | None:
+    contacts = handbook.contacts
+    return (contacts.contact(STEERING_GROUP) or contacts.contact(LEAD_BODY)) if contacts else None
+
+
+def reach_text(contact: Contact, site_url: str) -> str:
+    """How to reach a contact, as a sentence of plain text for paper (contacts.yml): its ways, or,
+    while its details are still to supply, what the placeholder says to do meanwhile. Never a guess."""
+    ways = "; ".join(_way_text(way, site_url) for way in contact.reach)
+    if contact.to_supply is None:
+        return f"To reach it: {ways}." if ways else ""
+    meanwhile = one_line_text(contact.to_supply.until_then)
+    known = f" Known so far: {ways}." if ways else ""
+    return f"Its contact details are not yet in this handbook.{known} {meanwhile}"
+
+
+def _way_text(way: Way, site_url: str) -> str:
+    if way.how == "page":
+        page, _, anchor = way.value.partition("#")
+        value = print_address(page_url(site_url, page, anchor)) if site_url else way.label or way.value
+        return f"{one_line_text(way.label)}, {value}" if way.label and site_url else value
+    value = print_address(way.value) if way.how == "web" else ", ".join(way.value.split("\n"))
+    name = {"email": "email", "phone": "phone", "post": "post", "web": "website"}[way.how]
+    return f"{name} {' '.join(value.split())}"
 
 
 def sections(

@@ -14,7 +14,18 @@ from collections.abc import Mapping
 from ..model.addresses import compact_page
 from ..model.handbook import Handbook, Signatory
 from .environment import html_environment
-from .paper import BLANK_COPY_PDF, Cover, Paper, PrintDocument, document, sections, signatory_pdf
+from .paper import (
+    BLANK_COPY_PDF,
+    Cover,
+    Paper,
+    PrintDocument,
+    document,
+    lead_contact,
+    reach_text,
+    sections,
+    signatory_pdf,
+    steering_group_contact,
+)
 from .print_markdown import PrintLinks
 
 SECTOR_NAMES = {"public": "public sector", "third": "third sector"}
@@ -42,6 +53,9 @@ def signatory_document(
         "drafts": [code for code in handbook.codes if code.is_draft],
         "edition": paper.edition,
         "forms": organisation is None,
+        "return_reach": _return_reach(
+            handbook, organisation is not None and organisation.id == register.lead.id, paper
+        ),
     }
     if organisation is None:
         return document(
@@ -90,3 +104,10 @@ def _cover_facts(organisation: Signatory, paper: Paper) -> tuple[tuple[str, str]
         facts.append(("Since 2009", since_2009(organisation.since_2009)))
     facts.append(("Edition", paper.edition))
     return tuple(facts)
+
+
+def _return_reach(handbook: Handbook, lead_copy: bool, paper: Paper) -> str:
+    """How to reach whoever a signed copy is sent to: the lead body, or for the lead body's own copy
+    the Compact Steering Group (contacts.yml); what its placeholder says while details are missing."""
+    contact = steering_group_contact(handbook) if lead_copy else lead_contact(handbook)
+    return reach_text(contact, paper.site_url) if contact else ""

@@ -16,8 +16,9 @@ import pytest
 from pypdf import PdfReader
 
 from build_scripts.model.handbook import Handbook
+from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, configured_site_url
-from build_scripts.render.paper import DRAFT_HEADER, HANDBOOK_PDF, PROCESS_PDF, code_pdf, drafts_notice
+from build_scripts.render.paper import DRAFT_HEADER, HANDBOOK_PDF, PROCESS_PDF, code_pdf, drafts_notice, lead_contact
 from build_scripts.render.print_markdown import print_address
 from tests.support.pdf import MARGIN, body_runs, flat_text, footer_text, header_text, structure_leaves, web_links
 
@@ -61,6 +62,25 @@ def test_every_page_of_every_pdf_gives_the_handbooks_web_address(site: Path, sit
         for number, page in enumerate(pdf.pages):
             text = flat_text(page) if number == cover else re.sub(r"\s+", "", footer_text(page))
             assert site_address in text, f"{path.name}: page {number + 1} does not say {site_address}"
+
+
+def test_every_page_of_every_pdf_says_how_to_reach_the_lead_body(site: Path, handbook: Handbook) -> None:
+    lead = lead_contact(handbook)
+    assert lead is not None, "contacts.yml names the lead body"
+    # Where its details are still to supply, the placeholder's "until then" is printed, never a guess.
+    says = [f"Lead body: {lead.name}."]
+    if lead.to_supply:
+        says.append(one_line_text(lead.to_supply.until_then))
+    for way in lead.reach:
+        says.append(print_address(way.value) if way.how == "web" else ", ".join(way.value.splitlines()))
+    expected = [re.sub(r"\s+", "", text) for text in says]
+    for path in every_pdf(site):
+        pdf = reader(path)
+        cover = 0 if path.name != Path(PROCESS_PDF).name else None
+        for number, page in enumerate(pdf.pages):
+            text = flat_text(page) if number == cover else re.sub(r"\s+", "", footer_text(page))
+            for part in expected:
+                assert part in text, f"{path.name}: page {number + 1} does not say {part}"
 
 
 def test_no_link_on_paper_leads_to_a_web_page_without_printing_its_address(site: Path) -> None:

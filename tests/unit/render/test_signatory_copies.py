@@ -112,3 +112,15 @@ def test_the_blank_copy_has_fields_to_fill_in_each_with_its_name(project: Path) 
     text = signature_page(pdf)
     assert "Signed for and on behalf of the organisation named here" in text
     assert "A public sector body" in text and "A third sector organisation" in text
+
+
+def test_a_copy_says_to_keep_one_and_where_to_send_the_other(project: Path) -> None:
+    handbook = loaded(project)
+    council = signature_page(copy_of(handbook, "the-council"))
+    assert (
+        "After signing. Print and sign two copies. Keep one with your organisation's records. Send the other to "
+        "The CVS <& Friends>, the lead body, which counter-signs it for the Compact Steering Group and records The "
+        "Borough Council in the register. To reach it: email compact@cvs.example.org;"
+    ) in council
+    lead = signature_page(copy_of(handbook, "the-cvs"))
+    assert "Send the other to the Compact Steering Group, for The Council to counter-sign" in lead
