@@ -15,6 +15,22 @@ MARGIN = 22 * 72 / 25.4
 """The top and bottom page margins of print.css (22 mm), in points: the running header and
 footer stand in them."""
 
+BLANK_COPY_FIELDS = frozenset(
+    {
+        "organisation",
+        "sector_public",
+        "sector_third",
+        "signatory_name",
+        "signatory_role",
+        "date",
+        "champion",
+        "champion_role",
+        "champion_contact",
+    }
+)
+"""The fields of the blank signatory copy, by name: the organisation, its sector, who signs (name,
+role, date) and its Champion."""
+
 
 @dataclass(frozen=True)
 class Run:

@@ -14,22 +14,11 @@ from build_scripts.pipeline import check, generated_files
 from build_scripts.render.paper import paper_of
 from build_scripts.render.pdf import lay_out
 from build_scripts.render.signatory_copies import BLANK_HEAD, signatory_document
-from tests.support.pdf import header_text, structure_elements
+from tests.support.pdf import BLANK_COPY_FIELDS, header_text, structure_elements
 from tests.support.project import edit
 
 SITE = "https://compact.example.org/"
 CODE = "codes_of_practice/fair-funding.yml"
-BLANK_FIELDS = {
-    "organisation",
-    "sector_public",
-    "sector_third",
-    "signatory_name",
-    "signatory_role",
-    "date",
-    "champion",
-    "champion_role",
-    "champion_contact",
-}
 
 
 def loaded(project: Path) -> Handbook:
@@ -100,12 +89,12 @@ def test_a_copy_names_its_sector_and_its_name_now_on_every_page(project: Path) -
 def test_the_blank_copy_has_fields_to_fill_in_each_with_its_name(project: Path) -> None:
     pdf = copy_of(loaded(project), None)
     fields = pdf.get_fields()
-    assert fields is not None and set(fields) == BLANK_FIELDS
+    assert fields is not None and set(fields) == BLANK_COPY_FIELDS
     for name, field in fields.items():
         assert field.get("/TU"), f"{name} has no accessible name"
         assert field.get("/FT") == ("/Btn" if name.startswith("sector_") else "/Tx"), name
     # Each field is tagged, so that a screen reader finds it where it stands (PDF/UA).
-    assert sum(1 for element in structure_elements(pdf) if element["/S"] == "/Form") == len(BLANK_FIELDS)
+    assert sum(1 for element in structure_elements(pdf) if element["/S"] == "/Form") == len(BLANK_COPY_FIELDS)
     assert bool(pdf.trailer["/Root"]["/MarkInfo"]["/Marked"])
     for page in pdf.pages[1:]:
         assert BLANK_HEAD in header_text(page)
