@@ -74,7 +74,8 @@ def symlink(path: str) -> Plant:
 
 def deep_nesting(project: Path) -> None:
     depth = 5000
-    edit(project / CODE, 'version: "0.1"', f'version: "0.1"\nextra: {"[" * depth}{"]" * depth}')
+    with (project / CODE).open("a", encoding="utf-8") as code:
+        code.write(f'\nextra: {"[" * depth}{"]" * depth}\n')
 
 
 def letter_named_with_a_line_end(project: Path) -> None:
