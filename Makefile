@@ -8,8 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # chromium for the browser tests; Pango and Open Sans for WeasyPrint's PDFs (the font is embedded in
-# each); fontconfig's fc-match finds Open Sans for the images drawn at build time.
-DEBIAN_PACKAGES := chromium fonts-open-sans fontconfig libpango-1.0-0 libpangoft2-1.0-0
+# each); fontconfig's fc-match finds Open Sans for the images drawn at build time; Java for the
+# W3C Nu HTML Checker that the tests run (`make vnu`).
+DEBIAN_PACKAGES := chromium fonts-open-sans fontconfig libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export NO_MKDOCS_2_WARNING := 1
@@ -48,7 +49,7 @@ schemas: $(STAMP)
 serve: $(STAMP) system-packages
 	HANDBOOK_PDFS=0 $(PY) -m mkdocs serve --livereload
 
-test: $(STAMP) system-packages lint
+test: $(STAMP) system-packages lint vnu
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -60,6 +61,19 @@ venv: $(STAMP)
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The W3C Nu HTML Checker the tests run over the built site: vnu.jar from the npm registry, at the
+# version pinned in package-lock.json, run with Debian's Java. Its install script, which would
+# download a Java of its own, is not run.
+.PHONY: vnu
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+vnu: $(VNU_JAR)
+
+$(VNU_JAR): package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Installs only what is missing, so it costs nothing on a machine that has it all.

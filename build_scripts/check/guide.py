@@ -51,7 +51,7 @@ def _start(guide: Guide) -> list[Problem]:
 
 
 def _ids(guide: Guide) -> list[Problem]:
-    """Nodes' ids are unique, and so are the worked examples', which are anchors of a page that has its own."""
+    """Steps' ids are unique, and so are the worked examples', which are anchors of a page that has its own."""
     examples = [(example.id, example.source) for example in guide.examples]
     problems = repeated_ids((node.id, node.source) for node in guide.nodes) + repeated_ids(examples)
     for name, source in examples:

@@ -95,15 +95,12 @@ def _unique_ids(handbook: Handbook) -> list[Problem]:
     named += [(n.id, n.source) for n in handbook.edition.notes]
     named += [(c.id, c.source) for c in handbook.clauses]
     named += [(r.id, r.source) for code in handbook.codes for r in code.retired_clauses]
-    problems = []
-    others = []
+    problems = repeated_ids(named)
     for item_id, source in named:
         if item_id in CODE_ANCHORS and source.path.startswith("codes_of_practice/"):
             message = f'the id "{item_id}" is an anchor that every code page has already (#{item_id}); choose another.'
             problems.append(Problem(source, message))
-        else:
-            others.append((item_id, source))
-    return problems + repeated_ids(others)
+    return problems
 
 
 def _duplicate_anchors(handbook: Handbook) -> list[Problem]:

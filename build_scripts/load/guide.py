@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..model.guide import (
@@ -23,6 +22,7 @@ from ..model.guide import (
 from ..model.problems import Problem, problem
 from ..model.source import Reference, Source
 from .fields import Field, RecordSpec
+from .markup import read_markup
 from .records import SLUG_RULE, Record, is_slug
 from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
 
@@ -358,28 +358,34 @@ def _letters(root: Path, problems: list[Problem]) -> list[Letter]:
     return letters
 
 
-_NOT_IN_A_LETTER = re.compile(r"^\s*(?:#|[-*+] |[0-9]+[.)] |>)|\]\(|`")
+LETTER_ELEMENTS = frozenset({"p", "strong", "br"})
+"""What a letter's Markdown may make: a letter is also a Word document and a text file, which show
+lines of text and bold, and nothing else."""
 
 
 def _letter_problems(path: str, body: str, body_line: int) -> list[Problem]:
     """A letter is made into a Word document and a text file as well as a page, so it holds only
     lines of text, **bold** and [fields to fill in]: no headings, lists, quotes, links or code."""
     problems = []
-    for index, line in enumerate(body.split("\n")):
-        if _NOT_IN_A_LETTER.search(line):
-            message = (
-                "a letter may hold only lines of text, **bold** and [fields to fill in], which every copy of it "
-                "(the page, the Word document, the text file) can show: write this line as plain text."
-            )
-        elif not _fields_close(line):
+    refused: dict[int, str] = {}
+    for line, tag in read_markup(body).elements:
+        if tag not in LETTER_ELEMENTS:
+            refused.setdefault(line, tag)
+    for line, tag in refused.items():
+        message = (
+            "a letter may hold only lines of text, **bold** and [fields to fill in], which every copy of it "
+            f"(the page, the Word document, the text file) can show; this line makes a <{tag}>: write it as "
+            "plain text."
+        )
+        problems.append(problem(path, body_line + line, message))
+    for index, text in enumerate(body.split("\n")):
+        if not _fields_close(text):
             message = (
                 "a [field to fill in] is not closed on this line, or holds another: close each [ with ] "
                 "before the next [."
             )
-        else:
-            continue
-        problems.append(problem(path, body_line + index, message))
-    return problems
+            problems.append(problem(path, body_line + index, message))
+    return sorted(set(problems))
 
 
 def _fields_close(line: str) -> bool:

@@ -34,5 +34,4 @@ def load_handbook(root: Path) -> Loaded:
     contacts = load_contacts(root, problems)
     if edition is None:
         return Loaded(None, problems)
-    handbook = Handbook(pages, edition, codes, guide, register, hand_written, contacts)
-    return Loaded(handbook, problems)
+    return Loaded(Handbook(pages, edition, codes, guide, register, hand_written, contacts), problems)

@@ -59,6 +59,8 @@ class Markup:
 
     findings: list[Finding] = field(default_factory=list)
     links: list[tuple[int, str, str]] = field(default_factory=list)
+    elements: list[tuple[int, str]] = field(default_factory=list)
+    """Each element made, with the line (0-based) of the first text inside it."""
 
 
 @cache
@@ -106,6 +108,7 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
     reader.close()
     result.findings += reader.findings
     result.links = reader.links
+    result.elements = reader.elements
     return result
 
 
@@ -125,11 +128,15 @@ class _OutputReader(HTMLParser):
         self.links: list[tuple[int, str, str]] = []
         self._link: tuple[str, list[str]] | None = None
         self._heading: list[str] | None = None
+        self.elements: list[tuple[int, str]] = []
+        self._unplaced: list[str] = []
+        """Elements whose first text, which tells their line, has not come yet."""
 
     def _find(self, needle: str, message: str) -> None:
         self.findings.append(Finding(_line_of(self.lines, needle), message))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._unplaced.append(tag)
         if tag not in ELEMENTS:
             self._find(f"<{tag}", f"it makes a <{tag}> element, which a source may not hold.")
             return
@@ -157,6 +164,10 @@ class _OutputReader(HTMLParser):
             self._find(value, f'the image "{value}" is on another host; put the image in docs/ and name its file.')
 
     def handle_data(self, data: str) -> None:
+        if data.strip():
+            line = _line_of(self.lines, data.strip().split("\n")[0])
+            self.elements += [(line, tag) for tag in self._unplaced]
+            self._unplaced = []
         if self._link is not None:
             self._link[1].append(data)
         if self._heading is not None:
@@ -173,6 +184,10 @@ class _OutputReader(HTMLParser):
             if "<" in title or ">" in title:
                 self._find(title.strip(), 'a heading may not contain "<" or ">": a heading becomes a title.')
             self._heading = None
+
+    def close(self) -> None:
+        super().close()
+        self.elements += [(len(self.lines) - 1, tag) for tag in self._unplaced]
 
     def handle_comment(self, data: str) -> None:
         self._find("<!--", "it contains an HTML comment; remove it (a source may hold no HTML).")

@@ -297,11 +297,13 @@ class Handbook:
     @property
     def evidence(self) -> tuple[Evidence, ...]:
         """Where every fact comes from that the handbook states beside the 2009 text: the editorial
-        notes, the bases of the codes' figures, what has become of the register's organisations,
-        and the contacts (their details, and what is said of them)."""
-        notes = tuple(note.evidence for note in self.edition.notes)
-        bases = tuple(clause.basis_evidence for clause in self.clauses if clause.basis_evidence)
+        notes, the bases of the codes' clauses, what has become of the register's organisations, and
+        the contacts (their details, and what is said of them)."""
         organisations = self.register.organisations if self.register else ()
-        since_2009 = tuple(o.since_2009.evidence for o in organisations if o.since_2009)
-        contacts = tuple(contact.evidence for contact in self.contacts.contacts) if self.contacts else ()
-        return notes + bases + since_2009 + contacts
+        contacts = self.contacts.contacts if self.contacts else ()
+        return (
+            *(note.evidence for note in self.edition.notes),
+            *(clause.basis_evidence for clause in self.clauses if clause.basis_evidence),
+            *(o.since_2009.evidence for o in organisations if o.since_2009),
+            *(contact.evidence for contact in contacts),
+        )

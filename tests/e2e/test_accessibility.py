@@ -1,5 +1,5 @@
 """axe-core finds no WCAG 2.2 A/AA violation, nor any best-practice one, on any page: with JavaScript
-and without it."""
+and without it, in a desktop window and at 320 CSS px (a phone, or a desktop window at 400% zoom)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,16 @@ from tests.support.browser import axe_violations, context, describe
 from tests.support.server import SiteServer
 from tests.support.site import audited_pages
 
+WIDTHS = {"1280px": (1280, 800), "320px": (320, 640)}
+
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
-def test_no_axe_violations_on_any_page(browser: Browser, server: SiteServer, javascript: bool) -> None:
+def test_no_axe_violations_on_any_page(browser: Browser, server: SiteServer, javascript: bool, width: str) -> None:
     ctx = context(browser, javascript, auditable=True)
     page = ctx.new_page()
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
     found = {}
     addresses = audited_pages(server.root)
     assert len(addresses) >= 12

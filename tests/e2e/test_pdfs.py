@@ -4,11 +4,13 @@ model's text, and the same bytes from two builds of one commit."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from build_scripts.model.handbook import Handbook
 from build_scripts.model.text import words
@@ -186,3 +188,33 @@ def test_the_adoption_pack_sets_each_clause_beside_the_compact_words_it_expands(
             assert contains(pack, words(clause.basis)), f"{clause.id}: its basis is not in the pack"
     titles = outline_titles(reader(site / ADOPTION_PACK).outline)
     assert [code.title for code in handbook.codes] == [t for t in titles if t in {c.title for c in handbook.codes}]
+
+
+def structure_elements(node: object) -> Iterator[DictionaryObject]:
+    """Every element of a tagged PDF's structure tree under `node`."""
+    node = node.get_object() if isinstance(node, IndirectObject) else node
+    if not isinstance(node, DictionaryObject):
+        return
+    if "/S" in node:
+        yield node
+    kids = node.get("/K")
+    kids = kids.get_object() if isinstance(kids, IndirectObject) else kids
+    for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+        yield from structure_elements(kid)
+
+
+def test_no_table_header_lacks_the_scope_a_pdf_ua_checker_asks_for(site: Path, handbook: Handbook) -> None:
+    """WeasyPrint 70 tags a header cell without /Scope (Kozea/WeasyPrint#2508), which PDF/UA
+    checkers report: the signature page's lines to fill in are labelled lines, not a table."""
+    for path in expected_pdfs(handbook):
+        pdf = reader(site / path)
+        for element in structure_elements(pdf.trailer["/Root"]["/StructTreeRoot"]):
+            if element["/S"] == "/TH":
+                attributes = element.get("/A")
+                attributes = attributes.get_object() if isinstance(attributes, IndirectObject) else attributes
+                assert attributes is not None and "/Scope" in attributes, f"{path}: a table header without /Scope"
+    assert handbook.register is not None
+    signature = reader(site / f"downloads/signatory-copies/{handbook.register.organisations[0].id}.pdf").pages[-1]
+    text = signature.extract_text()
+    for label in ("Name", "Position", "Signature", "Date", "Email or telephone"):
+        assert label in text, label

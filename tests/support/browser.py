@@ -27,12 +27,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Every WCAG 2.0, 2.1 and 2.2 A and AA rule, and axe's best practices.
+# Every WCAG 2.0, 2.1 and 2.2 A and AA rule, and axe's best practices. Only violations are reported
+# in full (the passes, listed node by node, made a run three times slower).
 AXE_OPTIONS = {
     "runOnly": {
         "type": "tag",
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"],
-    }
+    },
+    "resultTypes": ["violations"],
 }
 
 

@@ -10,6 +10,8 @@ import pytest
 from build_scripts.model.guide_paths import PAGE_LIMIT
 from tests.support.project import edit, problems_of
 
+LETTER = "guide/letters/raise.md"
+
 GUIDE = "guide/disputes.yml"
 EXAMPLES = "guide/examples.yml"
 
@@ -298,3 +300,30 @@ def test_a_letter_line_that_only_the_page_could_show(project: Path, line: str, w
     edit(project / "guide/letters/raise.md", "Dear [name],", line)
     (found,) = problems_of(project)
     assert found.startswith("guide/letters/raise.md:6: ") and what in found
+
+
+@pytest.mark.parametrize(
+    ("line", "makes"),
+    [
+        ("# A heading", "h1"),
+        ("- a list item", "ul"),
+        ("> a quote", "blockquote"),
+        ("See [the Compact](../compact/principles.md).", "a"),
+        ("Use `code` here.", "code"),
+    ],
+)
+def test_a_letter_holds_only_lines_of_text_bold_and_fields(project: Path, line: str, makes: str) -> None:
+    edit(project / LETTER, "**We would like to raise an issue.**", f"**We would like to raise an issue.**\n\n{line}")
+    assert problems_of(project) == [
+        f"{LETTER}:10: a letter may hold only lines of text, **bold** and [fields to fill in], which every copy of "
+        f"it (the page, the Word document, the text file) can show; this line makes a <{makes}>: write it as plain "
+        "text."
+    ]
+
+
+def test_a_field_left_open_in_a_letter_is_refused(project: Path) -> None:
+    edit(project / LETTER, "Dear [name],", "Dear [name,")
+    assert problems_of(project) == [
+        f"{LETTER}:6: a [field to fill in] is not closed on this line, or holds another: close each [ with ] before "
+        "the next [."
+    ]
