@@ -69,7 +69,7 @@ def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = Fa
 
     The PDFs take a few seconds; the live preview goes without them.
     """
-    files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook)}
+    files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook, with_pdfs)}
     if handbook.guide is not None and handbook.contacts is not None:
         files |= guide_files(handbook.guide, handbook.contacts, handbook.edition.published)
     files |= signatories_page(handbook, with_pdfs)
@@ -77,7 +77,7 @@ def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = Fa
     files |= image_files()
     files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
-    pdfs = build_pdfs(handbook, files) if with_pdfs else []
+    pdfs = build_pdfs(handbook, files, site_url) if with_pdfs else []
     files |= {pdf.path: pdf.data for pdf in pdfs}
     files[DOWNLOADS_PAGE] = downloads_page(pdfs)
     return files

@@ -1,4 +1,5 @@
-"""Checks of the signatory register: unique ids and names, and a lead body that is in it."""
+"""Checks of the signatory register: unique ids and names, a lead body that is in it, and someone
+else in it to counter-sign the lead body's own copy."""
 
 from __future__ import annotations
 
@@ -22,11 +23,26 @@ def check_register(register: Register) -> list[Problem]:
                 )
             seen.setdefault(value, organisation.source)
     ids = [o.id for o in register.organisations]
-    if register.lead.id and all(ids) and register.lead.id not in ids:
+    if not all(ids):
+        return problems  # an id that could not be read is reported where it is written
+    roles = (
+        (register.lead, "the lead body"),
+        (register.lead_copy_counter_signed_by, "the counter-signer of the lead body's own copy"),
+    )
+    for reference, role in roles:
+        if reference.id and reference.id not in ids:
+            problems.append(
+                Problem(
+                    reference.source, f"{role} is {id_problem(reference.id, 'an organisation of the register', ids)}"
+                )
+            )
+    counter = register.lead_copy_counter_signed_by
+    if counter.id and counter.id == register.lead.id:
         problems.append(
             Problem(
-                register.lead.source,
-                f"the lead body is {id_problem(register.lead.id, 'an organisation of the register', ids)}",
+                counter.source,
+                f'the lead body\'s own copy cannot be counter-signed by the lead body itself ("{counter.id}"): name '
+                "another organisation of the register, such as a public sector member of the Compact Steering Group.",
             )
         )
     return problems

@@ -11,14 +11,17 @@ from typing import Any
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+WHEN_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+"""A date as precisely as it is known: 2015-04-01, 2023-06 or 2017."""
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     kind: str
-    """text, markdown, slug, date, choice, choices (a list of choices), slugs (a list of ids),
-    texts (a list of text), record (one mapping) or records (a list of mappings)."""
+    """text, markdown, slug, date, when (a date as precisely as known), choice, choices (a list of
+    choices), slugs (a list of ids), texts (a list of text), record (one mapping) or records (a list
+    of mappings)."""
     description: str
     required: bool = True
     choices: tuple[str, ...] = ()
@@ -87,6 +90,8 @@ def _value_schema(field: Field) -> dict[str, Any]:
         return slug
     if field.kind == "date":
         return {"type": "string", "pattern": DATE_PATTERN}
+    if field.kind == "when":
+        return {"type": "string", "pattern": WHEN_PATTERN}
     if field.kind == "choice":
         return {"enum": list(field.choices)}
     if field.kind == "choices":

@@ -11,11 +11,12 @@ from ..model.facts import Evidence
 from ..model.problems import Problem, did_you_mean, problem
 from ..model.source import Source
 from ..model.urls import leaves_site, scheme
-from .fields import SLUG_PATTERN, RecordSpec
+from .fields import SLUG_PATTERN, WHEN_PATTERN, RecordSpec
 from .markup import SCHEMES, control_character, read_markup, title_problem
 from .yaml_source import LineList, LineMap
 
 SLUG = re.compile(SLUG_PATTERN)
+WHEN = re.compile(WHEN_PATTERN)
 SLUG_RULE = 'lowercase letters, digits and single hyphens, such as "stage-2-panel"'
 
 
@@ -163,6 +164,28 @@ class Record:
             self.problems.append(
                 problem(
                     self.path, self.line_of(key), f'"{key}" should be a date written like 2027-03-31, not "{value}".'
+                )
+            )
+            return ""
+        return value
+
+    def when(self, key: str) -> str:
+        """An optional date as precisely as it is known: 2015-04-01, 2023-06 or 2017."""
+        value = self.text(key, required=False)
+        if not value:
+            return ""
+        try:
+            if not WHEN.fullmatch(value):
+                raise ValueError(value)
+            parts = [int(part) for part in value.split("-")]
+            datetime.date(parts[0], *(parts[1:] + [1, 1])[:2])
+        except ValueError:
+            self.problems.append(
+                problem(
+                    self.path,
+                    self.line_of(key),
+                    f'"{key}" should be a date written like 2015-04-01, or 2023-06, or 2017 where only the month '
+                    f'or the year is known, not "{value}".',
                 )
             )
             return ""

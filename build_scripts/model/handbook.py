@@ -183,6 +183,33 @@ class Code:
         return tuple(clause for clause in self.clauses if clause.sector == sector)
 
 
+CHANGES = ("unchanged", "renamed", "reconstituted", "merged", "replaced", "abolished", "closed", "not-known")
+"""What has become of an organisation the 2009 Compact names: the kinds of `Since2009.change`."""
+CHANGES_WITH_SUCCESSOR = ("renamed", "reconstituted", "merged", "replaced")
+"""The changes that name the organisation, or the body, it now is (`Since2009.now`)."""
+STILL_SIGNS_AS_NOW = ("renamed", "reconstituted")
+"""The changes after which the same organisation goes on under its new name, and signs under it."""
+
+
+@dataclass(frozen=True)
+class Since2009:
+    """What has become of an organisation since the 2009 Compact named it, and where that is known from."""
+
+    change: str
+    """One of CHANGES."""
+    now: str
+    """Its name now, or the body that took over its work; empty where there is none."""
+    when: str
+    """When it changed, as precisely as known: 2015-04-01, 2023-06 or 2017; or empty."""
+    note: str
+    """More about it (Markdown), or empty."""
+    evidence: Evidence
+
+    @property
+    def confirmed(self) -> bool:
+        return self.evidence.confirmed
+
+
 @dataclass(frozen=True)
 class Signatory:
     """An organisation in the signatory register."""
@@ -190,6 +217,7 @@ class Signatory:
     id: str
     """Its signatory copy's file name: /downloads/signatory-copies/<id>.pdf."""
     name: str
+    """As the 2009 Compact gives it (or, for an organisation that joined later, as it signed)."""
     sector: str
     """"public" or "third"."""
     status: str
@@ -197,18 +225,37 @@ class Signatory:
     signed_on: str
     champion: str
     """Its nominated Compact Champion, where known."""
+    since_2009: Since2009 | None
+    """What has become of it since 2009, where someone has checked; None where nobody has yet."""
     source: Source
+
+    @property
+    def signs_as(self) -> str:
+        """The name it signs under today: its new name after a confirmed renaming, else the register's."""
+        since = self.since_2009
+        if since and since.change in STILL_SIGNS_AS_NOW and since.now and since.confirmed:
+            return since.now
+        return self.name
 
 
 @dataclass(frozen=True)
 class Register:
     lead: Reference
-    """The lead body, which counter-signs each signatory copy."""
+    """The lead body, which counter-signs each signatory copy but its own."""
+    lead_copy_counter_signed_by: Reference
+    """The organisation that counter-signs the lead body's own copy, for the Compact Steering Group."""
     organisations: tuple[Signatory, ...]
     source: Source
 
     def organisation(self, organisation_id: str) -> Signatory | None:
         return next((o for o in self.organisations if o.id == organisation_id), None)
+
+    def counter_signer(self, organisation: Signatory) -> Signatory | None:
+        """Who counter-signs an organisation's copy: the lead body, or for the lead body's own copy the
+        organisation the register names for it."""
+        if organisation.id == self.lead.id:
+            return self.organisation(self.lead_copy_counter_signed_by.id)
+        return self.organisation(self.lead.id)
 
 
 @dataclass(frozen=True)
@@ -250,10 +297,13 @@ class Handbook:
     @property
     def evidence(self) -> tuple[Evidence, ...]:
         """Where every fact comes from that the handbook states beside the 2009 text: the editorial
-        notes, the bases of the codes' clauses, and the contacts (their details, and what is said of them)."""
+        notes, the bases of the codes' clauses, what has become of the register's organisations, and
+        the contacts (their details, and what is said of them)."""
+        organisations = self.register.organisations if self.register else ()
         contacts = self.contacts.contacts if self.contacts else ()
         return (
             *(note.evidence for note in self.edition.notes),
             *(clause.basis_evidence for clause in self.clauses if clause.basis_evidence),
+            *(o.since_2009.evidence for o in organisations if o.since_2009),
             *(contact.evidence for contact in contacts),
         )

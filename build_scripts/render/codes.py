@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model.addresses import CODES_INDEX, code_page, compact_page
+from ..model.addresses import CODES_INDEX, code_page, compact_page, relative
 from ..model.handbook import Clause, Code, Handbook
 from .environment import markdown_environment
+from .paper import code_pdf
 
 SECTOR_HEADINGS = {
     "public": "What public sector signatories will do",
@@ -15,7 +16,8 @@ SECTOR_HEADINGS = {
 }
 
 
-def code_pages(handbook: Handbook) -> dict[str, str]:
+def code_pages(handbook: Handbook, with_pdfs: bool = False) -> dict[str, str]:
+    """The code pages; with the PDFs (not made in the live preview), each links to its own."""
     env = markdown_environment()
     items = {item.id: item for item in handbook.items}
 
@@ -27,7 +29,12 @@ def code_pages(handbook: Handbook) -> dict[str, str]:
     template = env.get_template("code_page.md.j2")
     pages = {
         code_page(code.id): template.render(
-            code=code, items=items, item_link=item_link, here=code_page(code.id), sectors=SECTOR_HEADINGS
+            code=code,
+            items=items,
+            item_link=item_link,
+            here=code_page(code.id),
+            sectors=SECTOR_HEADINGS,
+            pdf=relative(code_page(code.id), code_pdf(code.id)) if with_pdfs else "",
         )
         for code in handbook.codes
     }

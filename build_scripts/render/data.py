@@ -11,11 +11,28 @@ from typing import Any
 from ..model.addresses import code_page, compact_page, page_url, step_page
 from ..model.guide import Guide, Question
 from ..model.handbook import Handbook, Register
-from .print_documents import signatory_pdf
+from .paper import signatory_pdf
 
 DATA_DIR = "data"
 REGISTER_CSV = f"{DATA_DIR}/signatories.csv"
-COLUMNS = ("id", "name", "sector", "status", "signed_on", "champion", "signatory_copy")
+REGISTER_COLUMNS = {
+    "id": "The organisation's id in the register.",
+    "name": "Its name as the 2009 Compact gives it (or, for one that joined later, as it signed).",
+    "sector": "public or third.",
+    "status": "involved (in preparing the Compact, as the 2009 source says) or signed.",
+    "signed_on": "The date on its signed copy (YYYY-MM-DD), or empty.",
+    "champion": "Its nominated Compact Champion, or empty.",
+    "since_2009": "What has become of it since 2009: unchanged, renamed, reconstituted, merged, replaced, "
+    "abolished, closed or not-known; empty where nobody has checked yet.",
+    "now": "Its name now, or the body it merged into, was replaced by, or whose work it now is; or empty.",
+    "changed": "When it changed: YYYY-MM-DD, YYYY-MM or YYYY, as precisely as known; or empty.",
+    "change_note": "More about the change (Markdown), or empty.",
+    "change_source": "Where the change is known from (Markdown, with links), or empty.",
+    "change_checked_on": "When someone last checked it against that source (YYYY-MM-DD), or empty.",
+    "change_to_confirm": "What the Compact Steering Group has still to confirm about it; empty once confirmed.",
+    "signatory_copy": "The address of its signatory copy (PDF).",
+}
+COLUMNS = tuple(REGISTER_COLUMNS)
 SCHEMA_DIR = "schemas/data"
 SCHEMA_VERSION = "https://json-schema.org/draft/2020-12/schema"
 
@@ -27,7 +44,8 @@ def data_files(handbook: Handbook, site_url: str) -> dict[str, str]:
     files = {}
     if handbook.register is not None:
         rows = _register_rows(handbook.register, site_url)
-        documents["signatories"] = ("organisations", rows, _object({column: TEXT for column in COLUMNS}))
+        columns = {column: {**TEXT, "description": text} for column, text in REGISTER_COLUMNS.items()}
+        documents["signatories"] = ("organisations", rows, _object(columns))
         files[REGISTER_CSV] = _csv(rows)
     for name, items in documents.items():
         key, value, item_schema = items
@@ -183,18 +201,28 @@ def _guide(guide: Guide, site_url: str) -> tuple[str, list[dict[str, Any]], dict
 
 
 def _register_rows(register: Register, site_url: str) -> list[dict[str, str]]:
-    return [
-        {
-            "id": o.id,
-            "name": o.name,
-            "sector": o.sector,
-            "status": o.status,
-            "signed_on": o.signed_on,
-            "champion": o.champion,
-            "signatory_copy": f"{site_url.rstrip('/')}/{signatory_pdf(o.id)}",
-        }
-        for o in register.organisations
-    ]
+    rows = []
+    for o in register.organisations:
+        since = o.since_2009
+        rows.append(
+            {
+                "id": o.id,
+                "name": o.name,
+                "sector": o.sector,
+                "status": o.status,
+                "signed_on": o.signed_on,
+                "champion": o.champion,
+                "since_2009": since.change if since else "",
+                "now": since.now if since else "",
+                "changed": since.when if since else "",
+                "change_note": since.note if since else "",
+                "change_source": since.evidence.cited if since else "",
+                "change_checked_on": since.evidence.checked_on if since else "",
+                "change_to_confirm": since.evidence.to_confirm if since else "",
+                "signatory_copy": f"{site_url.rstrip('/')}/{signatory_pdf(o.id)}",
+            }
+        )
+    return rows
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

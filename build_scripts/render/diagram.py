@@ -11,14 +11,16 @@ from ..model.guide import Stage
 WIDTH = 640
 BOX_X = 40
 BOX_WIDTH = WIDTH - 2 * BOX_X
-PADDING = 16
+PADDING = 12
 NAME_SIZE = 18
 TITLE_SIZE = 16
 TEXT_SIZE = 14
-LINE = 1.35
+LINE = 1.3
 # A line of summary holds about this many characters of a sans-serif font at TEXT_SIZE.
 CHARS_PER_LINE = 66
-ARROW = 56
+ARROW = 44
+FONT = "'Open Sans', sans-serif"
+"""The handbook's typeface, embedded in the PDFs; on screen the reader's own sans-serif if it is not there."""
 INK = "#1a1a1a"
 ACCENT = "#303fa1"
 FILL = "#eef0fb"
@@ -38,7 +40,7 @@ def process_diagram(stages: tuple[Stage, ...]) -> str:
     names = ", then ".join(f"{s.name}: {s.title}" for s in stages)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" role="img" aria-labelledby="diagram-title" font-family="sans-serif">\n'
+        f'height="{height}" role="img" aria-labelledby="diagram-title" font-family="{FONT}">\n'
         f'<title id="diagram-title">The disputes process of the Darlington Compact: {escape(names)}.</title>\n'
         '<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
         f'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker></defs>\n'

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .environment import markdown_environment
+from .paper import ADOPTION_PACK_PDF, BLANK_COPY_PDF, DOWNLOADS, HANDBOOK_PDF, PROCESS_PDF
 from .pdf import Pdf
-from .print_documents import ADOPTION_PACK_PDF, DOWNLOADS, HANDBOOK_PDF, PROCESS_PDF
 
 
 @dataclass
@@ -34,7 +34,9 @@ def downloads_page(pdfs: list[Pdf]) -> str:
         "signatory-copies": Group(
             "signatory-copies",
             "Signatory copies",
-            "The agreement (Sections 1 to 6) with a signature page, for each organisation of the register.",
+            "The agreement (Sections 1 to 6) with a signature page, for each organisation of the register. An "
+            "organisation not in the register signs the copy for a new signatory, whose names, roles and date can "
+            "be filled in on screen before printing.",
         ),
     }
     for pdf in pdfs:
@@ -50,6 +52,6 @@ def _group_of(path: str) -> str:
         return "process"
     if path == ADOPTION_PACK_PDF:
         return "adoption"
-    if path.startswith(f"{DOWNLOADS}/signatory-copies/"):
+    if path == BLANK_COPY_PDF or path.startswith(f"{DOWNLOADS}/signatory-copies/"):
         return "signatory-copies"
     return "codes"

@@ -26,6 +26,17 @@ def long_date(iso: str) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
+def when_words(when: str) -> str:
+    """A date as precisely as it is known, as words that follow a verb: "on 1 April 2015", "in June 2023",
+    "in 2017"."""
+    parts = when.split("-")
+    if len(parts) == 3:
+        return f"on {long_date(when)}"
+    if len(parts) == 2:
+        return f"in {datetime.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    return f"in {when}"
+
+
 def table_cell(text: str) -> str:
     """Text made safe inside a Markdown table's cell."""
     return text.replace("|", "\\|")
@@ -54,6 +65,7 @@ def markdown_environment() -> Environment:
     env.filters["md"] = markdown_text
     env.filters["one_line"] = one_line
     env.filters["long_date"] = long_date
+    env.filters["when_words"] = when_words
     env.filters["cell"] = table_cell
     env.filters["sentence"] = sentence
     env.globals["front_matter"] = front_matter
@@ -62,7 +74,11 @@ def markdown_environment() -> Environment:
 
 def html_environment() -> Environment:
     """For documents written as HTML (the printed ones): everything from the sources is escaped."""
-    return _environment(autoescape=True)
+    env = _environment(autoescape=True)
+    env.filters["long_date"] = long_date
+    env.filters["when_words"] = when_words
+    env.filters["sentence"] = sentence
+    return env
 
 
 def _environment(autoescape: bool) -> Environment:

@@ -2,9 +2,8 @@
 module that imports WeasyPrint.
 
 Every PDF is tagged (PDF/UA-1), titled, in British English, with a bookmark for every section and
-fonts embedded. Dates come from SOURCE_DATE_EPOCH, so the same sources give the same bytes.
-Signatory copies differ only in their cover and signature page: the agreement between them is
-laid out once and shared.
+fonts embedded. Dates come from SOURCE_DATE_EPOCH, so the same sources give the same bytes. Each
+signatory copy is laid out whole, since every one of its pages carries its organisation's name.
 """
 
 from __future__ import annotations
@@ -14,13 +13,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from weasyprint import CSS, HTML, Document
+from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..model.handbook import Handbook, Signatory
 from .environment import TEMPLATES
-from .print_documents import PrintDocument, print_documents, signatory_document
+from .paper import PrintDocument, paper_of
+from .print_documents import print_documents
 from .processes import start_worker
+from .signatory_copies import signatory_document
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 WORKERS = 2
@@ -53,72 +54,42 @@ class _BuildFiles(URLFetcher):
         return URLFetcherResponse(url, self.files[path], {"Content-Type": content_type})
 
 
-def build_pdfs(handbook: Handbook, files: Mapping[str, str | bytes]) -> list[Pdf]:
+def build_pdfs(handbook: Handbook, files: Mapping[str, str | bytes], site_url: str = "") -> list[Pdf]:
     """Every PDF, laid out in parallel on the machine's cores, in the same order every time."""
-    organisations = handbook.register.organisations if handbook.register else ()
-    half = (len(organisations) + 1) // 2
-    # Fixed halves, whatever the number of cores, so that every machine makes the same bytes.
-    jobs: list[PrintDocument | tuple[Signatory, ...]] = [
-        *print_documents(handbook, files),
-        *(chunk for chunk in (organisations[:half], organisations[half:]) if chunk),
-    ]
+    paper = paper_of(handbook, site_url)
+    documents = print_documents(handbook, files, paper)
+    if handbook.register is not None:
+        copies: list[Signatory | None] = [None, *handbook.register.organisations]
+        documents += [signatory_document(handbook, organisation, files, paper) for organisation in copies]
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2:
-        return [pdf for job in jobs for pdf in _run(handbook, files, job)]
+        return [lay_out(document, files) for document in documents]
     # Leaving the pool, also by an interrupt, terminates its workers: none goes on laying out PDFs
     # after the build has stopped, and none outlives this process if it is killed.
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
-        done = pool.starmap(_run, [(handbook, files, job) for job in jobs])
-    return [pdf for pdfs in done for pdf in pdfs]
+        return pool.starmap(lay_out, [(document, files) for document in documents])
 
 
-def _run(handbook: Handbook, files: Mapping[str, str | bytes], job: PrintDocument | tuple[Signatory, ...]) -> list[Pdf]:
-    fetcher = _BuildFiles(files)
-    if isinstance(job, PrintDocument):
-        return [_write(job, _render(job, fetcher))]
-    return _signatory_copies(handbook, job, files, fetcher)
-
-
-def _render(document: PrintDocument, fetcher: URLFetcher, extra_css: str = "") -> Document:
-    footer = document.footer.replace("\\", "\\\\").replace('"', '\\"')
-    stylesheets = [CSS(string=STYLESHEET), CSS(string=f'@page {{ @bottom-left {{ content: "{footer}" }} }}{extra_css}')]
-    return HTML(string=document.html, base_url="hb:", url_fetcher=fetcher).render(
-        stylesheets=stylesheets, **PDF_OPTIONS
+def lay_out(document: PrintDocument, files: Mapping[str, str | bytes]) -> Pdf:
+    options = {**PDF_OPTIONS, "pdf_forms": document.forms}
+    stylesheets = [CSS(string=STYLESHEET), CSS(string=_page_css(document))]
+    rendered = HTML(string=document.html, base_url="hb:", url_fetcher=_BuildFiles(files)).render(
+        stylesheets=stylesheets, **options
     )
-
-
-def _write(document: PrintDocument, rendered: Document) -> Pdf:
-    data = rendered.write_pdf(**PDF_OPTIONS)
+    data = rendered.write_pdf(**options)
     return Pdf(document.path, document.title, document.description, len(rendered.pages), data)
 
 
-def _signatory_copies(
-    handbook: Handbook, organisations: tuple[Signatory, ...], files: Mapping[str, str | bytes], fetcher: URLFetcher
-) -> list[Pdf]:
-    first, *others = organisations
-    full_document = signatory_document(handbook, first, files, with_agreement=True)
-    full = _render(full_document, fetcher)
-    total = len(full.pages)
-    copies = [_write(full_document, full)]
-    # The signature page of a copy laid out on its own must still say where it stands in the whole.
-    numbering = f'@page signature {{ @bottom-right {{ content: "Page {total} of {total}" }} }}'
-    for organisation in others:
-        copies.append(_spliced_copy(handbook, organisation, files, fetcher, full, numbering))
-    return copies
+def _page_css(document: PrintDocument) -> str:
+    """The running header and footer of a document's pages: the lines each page of it carries."""
+    footer = "\\A ".join(_css_string(line) for line in document.footer)
+    css = f'@page {{ @bottom-left {{ content: "{footer}" }} }}'
+    if document.running_head:
+        css += f' @page {{ @top-right {{ content: "{_css_string(document.running_head)}" }} }}'
+    return css
 
 
-def _spliced_copy(
-    handbook: Handbook,
-    organisation: Signatory,
-    files: Mapping[str, str | bytes],
-    fetcher: URLFetcher,
-    full: Document,
-    numbering: str,
-) -> Pdf:
-    document = signatory_document(handbook, organisation, files, with_agreement=False)
-    own = _render(document, fetcher, numbering)
-    if len(own.pages) != 2:
-        raise RuntimeError(f"the cover and signature page of {organisation.id} should be one page each")
-    spliced = own.copy([own.pages[0], *full.pages[1:-1], own.pages[-1]])
-    return _write(document, spliced)
+def _css_string(text: str) -> str:
+    """Text made safe inside a CSS string in double quotes."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")

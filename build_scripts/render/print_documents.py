@@ -1,24 +1,32 @@
 """The printed documents as HTML: which pages each one holds, its cover and its contents.
 
-The pages are the site's own generated Markdown pages, so paper and screen say the same thing.
+The pages are the site's own generated Markdown pages, so paper and screen say the same thing. The
+signatory copies are made in signatory_copies.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from ..model.addresses import ABOUT_EDITION, CODES_INDEX, PROCESS_DIAGRAM, code_page, compact_page
-from ..model.handbook import Code, Handbook, Signatory
-from ..model.text import one_line_text
+from ..model.addresses import ABOUT_EDITION, CODES_INDEX, PROCESS_DIAGRAM, PROCESS_IN_WORDS, code_page, compact_page
+from ..model.handbook import Code, Handbook
 from .environment import html_environment, long_date, markdown_environment
 from .guide import example_walks
-from .print_markdown import document_id, print_html
+from .paper import (
+    ADOPTION_PACK_PDF,
+    HANDBOOK_PDF,
+    PROCESS_PDF,
+    Cover,
+    Paper,
+    PrintDocument,
+    Section,
+    code_pdf,
+    document,
+    drafts_notice,
+    sections,
+)
+from .print_markdown import PrintLinks
 
-DOWNLOADS = "downloads"
-HANDBOOK_PDF = f"{DOWNLOADS}/darlington-compact-handbook.pdf"
-PROCESS_PDF = f"{DOWNLOADS}/disputes-process-on-one-page.pdf"
-ADOPTION_PACK_PDF = f"{DOWNLOADS}/codes-of-practice-adoption-pack.pdf"
 ADOPTION_DIR = "adoption-pack"
 PACK_SECTORS = {
     "public": "for public sector signatories",
@@ -27,135 +35,87 @@ PACK_SECTORS = {
 }
 """The pack's pages are made for print only: they are not pages of the site."""
 PROCESS_SECTION = "disputes-process"
+DRAFT_CODE = "Draft for adoption by the Compact Steering Group"
 
 
-def code_pdf(code_id: str) -> str:
-    return f"{DOWNLOADS}/code-of-practice-{code_id}.pdf"
-
-
-def signatory_pdf(organisation_id: str) -> str:
-    return f"{DOWNLOADS}/signatory-copies/{organisation_id}.pdf"
-
-
-@dataclass(frozen=True)
-class PrintDocument:
-    path: str
-    title: str
-    description: str
-    footer: str
-    html: str
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    kind: str
-    html: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Cover:
-    kicker: str
-    title: str
-    subtitle: str
-    draft: bool
-    facts: tuple[tuple[str, str], ...]
-
-
-def print_documents(handbook: Handbook, files: Mapping[str, str | bytes]) -> list[PrintDocument]:
+def print_documents(handbook: Handbook, files: Mapping[str, str | bytes], paper: Paper) -> list[PrintDocument]:
     """The handbook, each code, and the process on one page (the signatory copies are made apart)."""
-    documents = [_handbook(handbook, files)]
-    documents += [_code(handbook, code, files) for code in handbook.codes]
+    documents = [_handbook(handbook, files, paper)]
+    documents += [_code(code, files, paper) for code in handbook.codes]
     if handbook.codes:
-        documents.append(_adoption_pack(handbook))
+        documents.append(_adoption_pack(handbook, paper))
     if handbook.guide is not None:
-        documents.append(_process(handbook))
+        documents.append(_process(handbook, paper))
     return documents
 
 
-def _edition(handbook: Handbook) -> str:
-    return f"{handbook.edition.name}, {long_date(handbook.edition.published)}"
-
-
-def _sections(pages: list[str], files: Mapping[str, str | bytes], kind: str) -> list[Section]:
-    in_document = set(pages)
-    sections = []
-    for page in pages:
-        text = files[page]
-        assert isinstance(text, str)
-        html = print_html(page, text, in_document)
-        sections.append(Section(document_id(page), kind, html, _first_heading(text)))
-    return sections
-
-
-def _first_heading(markdown: str) -> str:
-    line = next(line for line in markdown.split("\n") if line.startswith("# "))
-    return one_line_text(line.removeprefix("# ").split(" {")[0])
-
-
-def _handbook(handbook: Handbook, files: Mapping[str, str | bytes]) -> PrintDocument:
-    pages = [compact_page(page.id) for page in handbook.pages] + [ABOUT_EDITION]
-    sections = _sections(pages, files, "compact")
+def _handbook(handbook: Handbook, files: Mapping[str, str | bytes], paper: Paper) -> PrintDocument:
+    compact = [compact_page(page.id) for page in handbook.pages]
+    codes = [code_page(code.id) for code in handbook.codes]
+    in_document = frozenset([*compact, ABOUT_EDITION, *((CODES_INDEX, *codes) if codes else ())])
+    # The process in words is told in the handbook's own section on the disputes process.
+    aliases = {PROCESS_IN_WORDS: PROCESS_SECTION} if handbook.guide is not None else {}
+    links = PrintLinks(in_document, paper.site_url, aliases)
+    # The Compact's words are printed as adopted: no page numbers added to its links.
+    parts = sections(compact, files, "compact", PrintLinks(in_document, paper.site_url, aliases, False))
+    parts += sections([ABOUT_EDITION], files, "edition", links)
     if handbook.codes:
-        sections += _sections([CODES_INDEX, *(code_page(code.id) for code in handbook.codes)], files, "code")
+        parts += sections([CODES_INDEX], files, "code", links)
+        for code in handbook.codes:
+            parts += sections([code_page(code.id)], files, "code", links, draft=code.is_draft)
     if handbook.guide is not None:
         html = (
             html_environment()
             .get_template("print/process_section.html.j2")
-            .render(guide=handbook.guide, diagram=PROCESS_DIAGRAM, walks=example_walks(handbook.guide, ""))
+            .render(guide=handbook.guide, diagram=PROCESS_DIAGRAM, walks=example_walks(handbook.guide, ""), paper=paper)
         )
-        sections.append(Section(PROCESS_SECTION, "process", html, "The disputes process"))
-    title = "The Darlington Compact handbook"
+        parts.append(Section(PROCESS_SECTION, "process", html, "The disputes process"))
     cover = Cover(
         "Handbook",
         "The Darlington Compact",
         "Supporting Partnerships for Success: the Compact, its codes of practice and the disputes process",
-        False,
+        drafts_notice(handbook.codes),
         (("Edition", handbook.edition.name), ("Published", long_date(handbook.edition.published))),
     )
-    return _document(
+    return document(
         "print/handbook.html.j2",
         HANDBOOK_PDF,
-        title,
+        "The Darlington Compact handbook",
         "The Darlington Compact, About this edition, the codes of practice and the disputes process.",
-        handbook,
+        paper,
         cover=cover,
-        sections=sections,
-        contents=[{"title": s.title, "target": s.id, "level": 1} for s in sections],
+        sections=parts,
+        contents=[{"title": s.title, "target": s.id, "level": 1} for s in parts],
     )
 
 
-def _code(handbook: Handbook, code: Code, files: Mapping[str, str | bytes]) -> PrintDocument:
-    status = (
-        "Draft for adoption by the Compact Steering Group"
-        if code.is_draft
-        else f"Adopted on {long_date(code.adopted_on)}"
-    )
+def _code(code: Code, files: Mapping[str, str | bytes], paper: Paper) -> PrintDocument:
+    status = DRAFT_CODE if code.is_draft else f"Adopted on {long_date(code.adopted_on)}"
     cover = Cover(
         "Darlington Compact: code of practice",
         code.title,
         code.summary,
-        code.is_draft,
+        f"Draft \u2013 not adopted. {DRAFT_CODE}." if code.is_draft else "",
         (
             ("Status", status),
             ("Version", code.version),
             ("Next review", long_date(code.review_date)),
-            ("Edition", _edition(handbook)),
+            ("Edition", paper.edition),
         ),
     )
-    return _document(
+    page = code_page(code.id)
+    return document(
         "print/single.html.j2",
         code_pdf(code.id),
         f"{code.title}: a code of practice of the Darlington Compact",
         code.summary,
-        handbook,
+        paper,
         cover=cover,
-        sections=_sections([code_page(code.id)], files, "code"),
+        sections=sections([page], files, "code", PrintLinks(frozenset([page]), paper.site_url), draft=code.is_draft),
     )
 
 
-def _adoption_pack(handbook: Handbook) -> PrintDocument:
+def _adoption_pack(handbook: Handbook, paper: Paper) -> PrintDocument:
     """Each clause of each code beside the Compact's words it expands, for the Steering Group to decide on."""
     env = markdown_environment()
     items = {item.id: item for item in handbook.items}
@@ -170,28 +130,28 @@ def _adoption_pack(handbook: Handbook) -> PrintDocument:
         pages[f"{ADOPTION_DIR}/{code.id}.md"] = env.get_template("adoption_pack.md.j2").render(
             code=code, items=items, item_pages=item_pages, sectors=PACK_SECTORS
         )
-    sections = _sections(list(pages), pages, "pack")
+    parts = sections(list(pages), pages, "pack", PrintLinks(frozenset(pages), paper.site_url))
     cover = Cover(
         "Adoption pack",
         "The codes of practice",
         "For the Compact Steering Group: each clause beside the words of the Compact it puts into practice",
-        bool(drafts),
+        drafts_notice(handbook.codes),
         (
             ("Codes", f"{len(handbook.codes)}, {_drafts(len(drafts), len(handbook.codes))}"),
             ("Clauses", str(len(handbook.clauses))),
-            ("Edition", _edition(handbook)),
+            ("Edition", paper.edition),
         ),
     )
-    return _document(
+    return document(
         "print/handbook.html.j2",
         ADOPTION_PACK_PDF,
         "The codes of practice of the Darlington Compact: adoption pack",
         "Each clause of the codes of practice beside the words of the Compact it expands, with its basis and "
         "status, for the Compact Steering Group.",
-        handbook,
+        paper,
         cover=cover,
-        sections=sections,
-        contents=[{"title": s.title, "target": s.id, "level": 1} for s in sections],
+        sections=parts,
+        contents=[{"title": s.title, "target": s.id, "level": 1} for s in parts],
     )
 
 
@@ -201,49 +161,13 @@ def _drafts(drafts: int, codes: int) -> str:
     return f"{drafts} of them drafts" if drafts else "all adopted"
 
 
-def _process(handbook: Handbook) -> PrintDocument:
-    return _document(
+def _process(handbook: Handbook, paper: Paper) -> PrintDocument:
+    return document(
         "print/process.html.j2",
         PROCESS_PDF,
         "Resolving a disagreement under the Darlington Compact",
         "The Compact's three-stage process for resolving disagreements, on one page.",
-        handbook,
+        paper,
         guide=handbook.guide,
         diagram=PROCESS_DIAGRAM,
     )
-
-
-def signatory_document(
-    handbook: Handbook, organisation: Signatory, files: Mapping[str, str | bytes], with_agreement: bool
-) -> PrintDocument:
-    """A signatory copy: cover, the agreement (Sections 1 to 6) unless left out, signature page."""
-    register = handbook.register
-    assert register is not None
-    lead = register.organisation(register.lead.id)
-    agreement = [compact_page(page.id) for page in handbook.pages if page.label.startswith("Section")]
-    cover = Cover(
-        "Signatory copy",
-        "The Darlington Compact",
-        f"For {organisation.name}",
-        False,
-        (("Organisation", organisation.name), ("Edition", _edition(handbook))),
-    )
-    return _document(
-        "print/signatory.html.j2",
-        signatory_pdf(organisation.id),
-        f"The Darlington Compact: signatory copy for {organisation.name}",
-        f"The agreement, Sections 1 to 6, with a signature page for {organisation.name}.",
-        handbook,
-        cover=cover,
-        sections=_sections(agreement, files, "compact") if with_agreement else [],
-        organisation=organisation,
-        lead=lead,
-    )
-
-
-def _document(
-    template: str, path: str, title: str, description: str, handbook: Handbook, **context: object
-) -> PrintDocument:
-    footer = f"The Darlington Compact · {_edition(handbook)}"
-    html = html_environment().get_template(template).render(title=title, description=description, **context)
-    return PrintDocument(path, title, description, footer, html)

@@ -1,24 +1,32 @@
 """Markdown pages of the site made into HTML for a printed document.
 
 A printed document joins several pages into one, so each page's anchors are prefixed with the
-page's own id, and links are rewritten: to a page in the same document, an internal link; to
-anything else, plain text (a link cannot be followed on paper). Images are fetched from the
-build's own files through the "hb:" scheme.
+page's own id. On paper a link cannot be followed, so each one says where it goes: a link to a page
+in the same document stays a link inside it (and, outside the Compact's own words, gives the page
+it leads to); any other link keeps its address and prints it, short, after its text. Images are
+fetched from the build's own files through the "hb:" scheme.
 """
 
 from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..load.yaml_source import strip_front_matter
+from ..model.addresses import page_url
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables"]
 SCHEME = "hb:"
+ADDRESS_CLASS = "print-address"
+"""The class of the address printed after a link's text."""
+PAGE_REFERENCE_CLASS = "print-page"
+"""The class of a link inside the document after which print.css prints the page it leads to."""
 
 
 def document_id(page: str) -> str:
@@ -26,29 +34,56 @@ def document_id(page: str) -> str:
     return page.removesuffix(".md").removesuffix("/index").replace("/", "-")
 
 
-def print_html(page: str, text: str, in_document: set[str]) -> str:
-    """The HTML of one generated Markdown page, for a document made of the pages `in_document`."""
-    converter = markdown.Markdown(extensions=[*EXTENSIONS, _PrintLinks(page, in_document)])
+def print_address(url: str) -> str:
+    """An address as printed after a link: without its scheme or a trailing slash ("www.gov.uk/guidance");
+    an email address or phone number as it is dialled or written."""
+    for prefix in ("https://", "http://", "mailto:", "tel:"):
+        if url.startswith(prefix):
+            url = url.removeprefix(prefix)
+            break
+    return url.removesuffix("/")
+
+
+@dataclass(frozen=True)
+class PrintLinks:
+    """How the links of a document's pages are printed."""
+
+    in_document: frozenset[str]
+    """The docs-relative pages the document holds: a link to one of them stays inside the document."""
+    site_url: str = ""
+    """Where the site is published: a link to one of its pages not in the document prints that page's
+    address. Without it, such a link becomes plain text."""
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """Pages of the site (page#anchor) told elsewhere in the document: the id of the part that tells
+    them ("guide/index.md#process-in-words" -> "disputes-process", the process in words)."""
+    page_references: bool = True
+    """Whether links inside the document print the page they lead to. Off for the Compact's own text,
+    whose words are printed as adopted."""
+
+
+def print_html(page: str, text: str, links: PrintLinks) -> str:
+    """The HTML of one generated Markdown page, for a printed document."""
+    converter = markdown.Markdown(extensions=[*EXTENSIONS, _PrintLinks(page, links)])
     return converter.convert(strip_front_matter(text))
 
 
 class _PrintLinks(Extension):
-    def __init__(self, page: str, in_document: set[str]) -> None:
+    def __init__(self, page: str, links: PrintLinks) -> None:
         super().__init__()
         self.page = page
-        self.in_document = in_document
+        self.links = links
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # After attr_list (priority 8), so that ids set with {: #id } are there to be prefixed.
-        md.treeprocessors.register(_LinkRewriter(md, self.page, self.in_document), "hb_print_links", 1)
+        md.treeprocessors.register(_LinkRewriter(md, self.page, self.links), "hb_print_links", 1)
 
 
 class _LinkRewriter(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, page: str, in_document: set[str]) -> None:
+    def __init__(self, md: markdown.Markdown, page: str, links: PrintLinks) -> None:
         super().__init__(md)
         self.page = page
         self.prefix = document_id(page)
-        self.in_document = in_document
+        self.links = links
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
@@ -56,21 +91,46 @@ class _LinkRewriter(Treeprocessor):
                 element.set("id", f"{self.prefix}--{element.get('id')}")
             if element.tag == "img" and element.get("src"):
                 element.set("src", SCHEME + self._resolve(element.get("src", "")))
-            if element.tag == "a" and element.get("href") is not None:
-                self._rewrite(element)
+        # Rewritten after the walk: printing an address adds elements, which iter() must not meet.
+        for link in [element for element in root.iter("a") if element.get("href") is not None]:
+            self._rewrite(link)
 
     def _resolve(self, target: str) -> str:
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.page), target))
 
     def _rewrite(self, link: ET.Element) -> None:
         href = link.get("href", "")
-        if href.startswith(("http://", "https://", "mailto:")):
+        if href.startswith(("http://", "https://", "mailto:", "tel:")):
+            _print_address(link, href)
             return
         path, _, anchor = href.partition("#")
         target = self._resolve(path) if path else self.page
-        if target in self.in_document:
+        alias = self.links.aliases.get(f"{target}#{anchor}" if anchor else target)
+        if alias is not None:
+            link.set("href", f"#{alias}")
+            link.set("class", PAGE_REFERENCE_CLASS)
+        elif target in self.links.in_document:
             target_id = document_id(target)
             link.set("href", f"#{target_id}--{anchor}" if anchor else f"#{target_id}")
+            if self.links.page_references:
+                link.set("class", PAGE_REFERENCE_CLASS)
+        elif self.links.site_url:
+            # A page has its folder's address; any other file (a PDF, a letter) its own.
+            if target.endswith(".md"):
+                url = page_url(self.links.site_url, target, anchor)
+            else:
+                url = f"{self.links.site_url.rstrip('/')}/{target}"
+            link.set("href", url)
+            _print_address(link, url)
         else:
             link.tag = "span"
             link.attrib.clear()
+
+
+def _print_address(link: ET.Element, url: str) -> None:
+    """Print a link's address after its text, unless the text already is the address."""
+    address = print_address(url)
+    if address in "".join(link.itertext()):
+        return
+    printed = ET.SubElement(link, "span", {"class": ADDRESS_CLASS})
+    printed.text = f" ({address})"

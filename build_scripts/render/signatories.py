@@ -2,24 +2,46 @@
 
 from __future__ import annotations
 
-from ..model.addresses import SIGNATORIES_PAGE
+from ..model.addresses import SIGNATORIES_PAGE, SITE_ROOT
+from ..model.contacts import Contact
 from ..model.handbook import Handbook
-from .environment import markdown_environment
-from .print_documents import signatory_pdf
+from ..model.text import relink
+from .contacts import way_markdown
+from .environment import markdown_environment, markdown_text
+from .paper import BLANK_COPY_PDF, lead_contact, signatory_pdf
 
 
 def signatories_page(handbook: Handbook, with_pdfs: bool) -> dict[str, str]:
-    if handbook.register is None:
+    register = handbook.register
+    if register is None:
         return {}
+    lead = register.organisation(register.lead.id)
     page = (
         markdown_environment()
         .get_template("signatories.md.j2")
         .render(
-            register=handbook.register,
+            register=register,
+            codes=handbook.codes,
+            lead=lead,
+            counter_signer=lead and register.counter_signer(lead),
+            lead_reach=_reach(lead_contact(handbook)),
             with_pdfs=with_pdfs,
             copy=signatory_pdf,
+            blank_copy=BLANK_COPY_PDF,
             csv_file="data/signatories.csv",
             json_file="data/signatories.json",
         )
     )
     return {SIGNATORIES_PAGE: page}
+
+
+def _reach(contact: Contact | None) -> str:
+    """How to reach the lead body, as Markdown for this page: its ways, or what the placeholder of
+    contacts.yml says to do while its details are missing."""
+    if contact is None:
+        return ""
+    ways = "; ".join(way_markdown(way, SIGNATORIES_PAGE) for way in contact.reach)
+    if contact.to_supply is None:
+        return f"To reach it: {ways}." if ways else ""
+    meanwhile = markdown_text(relink(contact.to_supply.until_then, SITE_ROOT, SIGNATORIES_PAGE))
+    return f"Its contact details are not yet in this handbook{': ' + ways if ways else ''}. {meanwhile}"

@@ -15,10 +15,15 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 from build_scripts.model.handbook import Handbook
 from build_scripts.model.text import words
 from build_scripts.pipeline import check
+from tests.support.pdf import header_text
 
 HANDBOOK = "downloads/darlington-compact-handbook.pdf"
 PROCESS = "downloads/disputes-process-on-one-page.pdf"
 ADOPTION_PACK = "downloads/codes-of-practice-adoption-pack.pdf"
+BLANK_COPY = "downloads/signatory-copy-for-a-new-signatory.pdf"
+# What paper adds to a page's words: the page a link leads to, and the address after a link's text.
+PAGE_REFERENCE = re.compile(r"\(page \d+\)")
+PRINTED_ADDRESS = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,}(?:/[^\s()]*)?\)|\([^\s()@]+@[^\s()]+\)")
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +39,7 @@ def expected_pdfs(handbook: Handbook) -> dict[str, tuple[int, int]]:
     pdfs = {HANDBOOK: (25, 80), PROCESS: (1, 1)}
     pdfs |= {f"downloads/code-of-practice-{code.id}.pdf": (2, 8) for code in handbook.codes}
     pdfs |= {f"downloads/signatory-copies/{o.id}.pdf": (6, 20) for o in handbook.register.organisations}
+    pdfs[BLANK_COPY] = (6, 20)
     if handbook.codes:
         # A cover, contents and guide, then a page a code at least, and at most a page a clause.
         pdfs[ADOPTION_PACK] = (3 + len(handbook.codes), 3 + len(handbook.codes) + len(handbook.clauses))
@@ -53,13 +59,15 @@ def outline_titles(outline: list[object]) -> list[str]:
 
 
 def text_words(pdf: PdfReader) -> list[str]:
-    """The words of a PDF's pages, without the running header and footer."""
+    """The words of a PDF's pages as its sources give them: without the running header and footer,
+    and without what paper adds to a link (its address, the page it leads to)."""
     result: list[str] = []
     for page in pdf.pages:
-        # A line may end at the hyphen of a word such as "co-operation": join it up again.
-        lines = page.extract_text().replace("-\n", "-").split("\n")
-        body = [line for line in lines if not re.search(r"Page \d+ of \d+$", line)]
-        result += words(" ".join(body))
+        # A line may end at the hyphen of a word such as "co-operation", or an address at a slash.
+        text = page.extract_text().replace("-\n", "-").replace("/\n", "/")
+        lines = [line for line in text.split("\n") if not re.search(r"Page \d+ of \d+$", line)]
+        body = PRINTED_ADDRESS.sub(" ", PAGE_REFERENCE.sub(" ", " ".join(lines)))
+        result += words(body)
     return result
 
 
@@ -134,19 +142,21 @@ def test_the_process_fits_on_one_page_with_its_diagram(site: Path) -> None:
     assert "Stage 3" in text and "closed in 2011" in text
 
 
-def test_a_signatory_copy_names_its_organisation_on_its_cover_and_signature_page(
+def test_a_signatory_copy_names_its_organisation_on_its_cover_signature_page_and_every_page(
     site: Path, handbook: Handbook
 ) -> None:
     assert handbook.register is not None
-    for organisation in (handbook.register.organisations[0], handbook.register.organisations[-1]):
+    for organisation in handbook.register.organisations:
         pdf = reader(site / f"downloads/signatory-copies/{organisation.id}.pdf")
         cover, signature = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
-        assert organisation.name in cover
-        assert f"Signed for and on behalf of {organisation.name}" in " ".join(signature.split())
+        assert organisation.signs_as in cover and organisation.name in cover
+        assert f"Signed for and on behalf of {organisation.signs_as}" in " ".join(signature.split())
         assert "Counter-signed" in signature
         total = len(pdf.pages)
         assert f"Page {total} of {total}" in signature
         assert "Section 6: Resolving Disagreements" in outline_titles(pdf.outline)
+        for number, page in enumerate(pdf.pages[1:], start=2):
+            assert f"Signatory copy for {organisation.signs_as}" in header_text(page), f"{organisation.id}: {number}"
 
 
 def test_the_downloads_page_lists_every_pdf_with_its_pages_and_size(site: Path, handbook: Handbook) -> None:
