@@ -135,4 +135,4 @@ lock: $(VENV)/.test
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 
 clean:
-	rm -rf site dist .site-new-* .site-old* .site.lock .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .site-new-* .site-old* .site.lock .cache/pdfs .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,7 @@ from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
 from .model.problems import github_annotation, plural, report, summary
-from .pipeline import Checked, check, configured_site_url, generated_files
+from .pipeline import PDF_CACHE, Checked, check, configured_site_url, generated_files
 from .publish.archive import make_archive
 from .publish.files import write_files
 from .publish.promise import PROMISE_FILE, add_to_promise, published_addresses, read_promise, unresolved
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                 "before the handbook goes live: `make publish-check` lists them."
             )
         return 0
-    files = generated_files(checked.handbook, configured_site_url(root), with_pdfs=not args.no_pdfs)
+    files = generated_files(checked.handbook, configured_site_url(root), not args.no_pdfs, root / PDF_CACHE)
     written = write_files(files, args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0

@@ -64,10 +64,17 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
     return Checked(loaded.handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
 
 
-def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = False) -> dict[str, str | bytes]:
+PDF_CACHE = Path(".cache", "pdfs")
+"""Where, under the project, the PDFs of earlier builds are kept to be used again (see render/pdf_cache.py)."""
+
+
+def generated_files(
+    handbook: Handbook, site_url: str = "", with_pdfs: bool = False, pdf_cache: Path | None = None
+) -> dict[str, str | bytes]:
     """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them.
 
-    The PDFs take a few seconds; the live preview goes without them.
+    The PDFs take a few seconds; the live preview goes without them. With a `pdf_cache` folder, a PDF
+    whose document has not changed since an earlier build is taken from there.
     """
     files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook, with_pdfs)}
     if handbook.guide is not None and handbook.contacts is not None:
@@ -77,7 +84,7 @@ def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = Fa
     files |= image_files()
     files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
-    pdfs = build_pdfs(handbook, files, site_url) if with_pdfs else []
+    pdfs = build_pdfs(handbook, files, site_url, pdf_cache) if with_pdfs else []
     files |= {pdf.path: pdf.data for pdf in pdfs}
     files[DOWNLOADS_PAGE] = downloads_page(pdfs)
     return files

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts.model.problems import summary
-from build_scripts.pipeline import check, generated_files
+from build_scripts.pipeline import PDF_CACHE, check, generated_files
 
 _PAGES_KEY = "handbook_generated_pages"
 PDFS_VARIABLE = "HANDBOOK_PDFS"
@@ -31,12 +31,13 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    checked = check(_root(config))
+    root = _root(config)
+    checked = check(root)
     if not checked.ok or checked.handbook is None:
         raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
     with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
-    config[_PAGES_KEY] = generated_files(checked.handbook, config.site_url or "", with_pdfs)
+    config[_PAGES_KEY] = generated_files(checked.handbook, config.site_url or "", with_pdfs, root / PDF_CACHE)
     return config
 
 

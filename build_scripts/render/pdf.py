@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from weasyprint import CSS, HTML
+from weasyprint.text.ffi import pango
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..model.handbook import Handbook, Signatory
 from .environment import TEMPLATES
 from .paper import PrintDocument, paper_of
+from .pdf_cache import PdfCache, referenced_files
 from .print_documents import print_documents
 from .processes import start_worker
 from .signatory_copies import signatory_document
@@ -54,31 +57,64 @@ class _BuildFiles(URLFetcher):
         return URLFetcherResponse(url, self.files[path], {"Content-Type": content_type})
 
 
-def build_pdfs(handbook: Handbook, files: Mapping[str, str | bytes], site_url: str = "") -> list[Pdf]:
-    """Every PDF, laid out in parallel on the machine's cores, in the same order every time."""
+def build_pdfs(
+    handbook: Handbook, files: Mapping[str, str | bytes], site_url: str = "", cache_folder: Path | None = None
+) -> list[Pdf]:
+    """Every PDF, in the same order every time: laid out in parallel on the machine's cores, or
+    taken from the cache in `cache_folder` where an earlier build laid out the same document."""
     paper = paper_of(handbook, site_url)
     documents = print_documents(handbook, files, paper)
     if handbook.register is not None:
         copies: list[Signatory | None] = [None, *handbook.register.organisations]
         documents += [signatory_document(handbook, organisation, files, paper) for organisation in copies]
-    workers = min(WORKERS, os.cpu_count() or 1)
+    shown = {document.path: referenced_files(document, files) for document in documents}
+    cache = PdfCache.at(cache_folder, _layout()) if cache_folder is not None else None
+    keys = {d.path: cache.key(d, shown[d.path]) for d in documents} if cache is not None else {}
+    laid_out: dict[str, tuple[int, bytes]] = {}
+    if cache is not None:
+        laid_out = {path: kept for path, key in keys.items() if (kept := cache.get(key)) is not None}
+    # The longest first, one at a time: no worker is left with a long document while the other idles.
+    to_lay_out = sorted((d for d in documents if d.path not in laid_out), key=lambda d: -len(d.html))
+    tasks = [(document, shown[document.path]) for document in to_lay_out]
+    for document, result in zip(to_lay_out, _run(tasks), strict=True):
+        laid_out[document.path] = result
+        if cache is not None:
+            cache.put(keys[document.path], *result)
+    if cache is not None:
+        cache.forget_unused(keys.values())
+    return [Pdf(d.path, d.title, d.description, *laid_out[d.path]) for d in documents]
+
+
+def _run(tasks: Sequence[tuple[PrintDocument, Mapping[str, str | bytes]]]) -> list[tuple[int, bytes]]:
+    workers = min(WORKERS, os.cpu_count() or 1, len(tasks))
     if workers < 2:
-        return [lay_out(document, files) for document in documents]
+        return [_lay_out(*task) for task in tasks]
     # Leaving the pool, also by an interrupt, terminates its workers: none goes on laying out PDFs
     # after the build has stopped, and none outlives this process if it is killed.
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
-        return pool.starmap(lay_out, [(document, files) for document in documents])
+        return pool.starmap(_lay_out, tasks, chunksize=1)
 
 
 def lay_out(document: PrintDocument, files: Mapping[str, str | bytes]) -> Pdf:
+    """One PDF, laid out now, from a document and the build's files it shows."""
+    pages, data = _lay_out(document, referenced_files(document, files))
+    return Pdf(document.path, document.title, document.description, pages, data)
+
+
+def _lay_out(document: PrintDocument, shown: Mapping[str, str | bytes]) -> tuple[int, bytes]:
+    """The number of pages and the bytes of one PDF; only the files in `shown` can be fetched."""
     options = {**PDF_OPTIONS, "pdf_forms": document.forms}
     stylesheets = [CSS(string=STYLESHEET), CSS(string=_page_css(document))]
-    rendered = HTML(string=document.html, base_url="hb:", url_fetcher=_BuildFiles(files)).render(
+    rendered = HTML(string=document.html, base_url="hb:", url_fetcher=_BuildFiles(shown)).render(
         stylesheets=stylesheets, **options
     )
-    data = rendered.write_pdf(**options)
-    return Pdf(document.path, document.title, document.description, len(rendered.pages), data)
+    return len(rendered.pages), rendered.write_pdf(**options)
+
+
+def _layout() -> list[str]:
+    """What every PDF is laid out with, for the cache's key."""
+    return [STYLESHEET, repr(sorted(PDF_OPTIONS.items())), f"Pango {pango.pango_version()}"]
 
 
 def _page_css(document: PrintDocument) -> str:

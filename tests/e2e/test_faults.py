@@ -5,6 +5,7 @@ step, and no process of the build outlives it. On a small handbook, PDFs and all
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.pipeline import PDF_CACHE
 from tests.e2e.test_build import tree_digest
 from tests.support.project import small_project
 
@@ -22,7 +24,9 @@ GRACE_SECONDS = 15
 
 
 def start_build(project: Path) -> subprocess.Popen[str]:
-    """`make build`'s command in a session of its own, as a terminal runs a job."""
+    """`make build`'s command in a session of its own, as a terminal runs a job; with no PDFs kept
+    from an earlier build, so that every build lays them out."""
+    shutil.rmtree(project / PDF_CACHE, ignore_errors=True)
     return subprocess.Popen(
         [sys.executable, "-m", "build_scripts", "--root", str(project), "build"],
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDFS": "1"},
