@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .check.promise import PROMISE_FILE, read_promise
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
@@ -19,7 +20,7 @@ from .model.problems import github_annotation, plural, report, summary
 from .pipeline import Checked, check, configured_site_url, generated_files
 from .publish.archive import make_archive
 from .publish.files import write_files
-from .publish.promise import PROMISE_FILE, add_to_promise, published_addresses, read_promise, unresolved
+from .publish.promise import add_to_promise, published_addresses, unresolved
 from .publish.site import build_site
 
 
