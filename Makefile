@@ -36,16 +36,23 @@ export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: build test check publish-check serve lint bench addresses dist venv lock schemas vnu clean
 
+# The editors' commands (build, check, publish-check, serve) show only what the handbook says: no
+# command line (`@`), and no "make: *** [Makefile:NN: check] Error 1" after the problems, which reads
+# as one more problem. make prints that line for every failed command unless it is told to ignore the
+# failure, so on failure `editor` ends make with SIGPIPE instead, which make does not report and a
+# shell does not announce: the exit status is then 141, still a failure for CI and scripts.
+editor = $(1) || { status=$$?; kill -PIPE $$PPID; exit $$status; }
+
 build: $(VENV)/.build debian-build
-	$(PY) -m build_scripts build
+	@$(call editor,$(PY) -m build_scripts build)
 
 # `make check FORMAT=github` writes each problem as a GitHub Actions annotation (the workflow does).
 check: $(VENV)/.build
-	$(PY) -m build_scripts check $(if $(FORMAT),--format $(FORMAT))
+	@$(call editor,$(PY) -m build_scripts check $(if $(FORMAT),--format $(FORMAT)))
 
 # Before the site goes live: fails while anything is left for the Steering Group to supply or confirm.
 publish-check: $(VENV)/.build
-	$(PY) -m build_scripts publish-check
+	@$(call editor,$(PY) -m build_scripts publish-check)
 
 # Timings, printed as figures; never a pass or fail. It runs `make test` once, too.
 bench: $(VENV)/.test debian-build debian-test
@@ -64,7 +71,7 @@ schemas: $(VENV)/.build
 
 # The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them.
 serve: $(VENV)/.build debian-build
-	HANDBOOK_PDFS=0 $(PY) -m $(ENGINE) serve --livereload --config-file mkdocs.yml
+	@$(call editor,HANDBOOK_PDFS=0 $(PY) -m $(ENGINE) serve --livereload --config-file mkdocs.yml)
 
 # The other engine's build environment too: a test builds the site with both and compares them.
 test: $(VENV)/.test $(OTHER_VENV)/.build debian-build debian-test lint vnu

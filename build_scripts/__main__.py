@@ -12,14 +12,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from .check.promise import PROMISE_FILE, read_promise
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
 from .model.problems import github_annotation, plural, report, summary
 from .pipeline import PDF_CACHE, Checked, check, configured_site_url, generated_files
 from .publish.archive import make_archive
+from .publish.changes import compare
+from .publish.changes import summary as changes_summary
 from .publish.files import write_files
-from .publish.promise import PROMISE_FILE, add_to_promise, published_addresses, read_promise, unresolved
+from .publish.promise import add_to_promise, published_addresses, unresolved
 from .publish.site import build_site
 
 
@@ -46,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="write the generated pages (Markdown) and files into a folder")
     render.add_argument("--out", type=Path, required=True)
     render.add_argument("--no-pdfs", action="store_true", help="leave out the PDFs, which take a few seconds")
+    changes = commands.add_parser("changes", help="list, as Markdown, the pages whose content differs from a base site")
+    changes.add_argument("--base", type=Path, required=True, help="the site built from the base branch")
+    changes.add_argument("--site-dir", type=Path, default=None)
     build = commands.add_parser("build", help="build the site into site/, replacing it only if all succeeded")
     build.add_argument("--site-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -53,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schemas":
         written = write_files(schema_files(), root / SCHEMAS_DIR)
         print(f"Wrote {len(written)} schemas into {SCHEMAS_DIR}/.")
+        return 0
+    if args.command == "changes":
+        site = args.site_dir or root / "site"
+        if not (is_built(site) and is_built(args.base)):
+            return 1
+        print(changes_summary(compare(args.base, site)))
         return 0
     if args.command == "dist":
         site = args.site_dir or root / "site"

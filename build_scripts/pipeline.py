@@ -9,6 +9,7 @@ from pathlib import Path
 from .check.config import CONFIG, check_site_config
 from .check.facts import check_facts
 from .check.handbook import check_handbook, known_pages, page_anchors
+from .check.promise import check_promise
 from .check.publication import check_publication
 from .load.handbook import load_handbook
 from .load.schemas import SCHEMAS_DIR, schema_files
@@ -60,6 +61,7 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
         pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
         found += check_site_config(root, pages, page_anchors(loaded.handbook))
         found += check_publication(root)
+        found += check_promise(root, loaded.handbook)
     listed = sorted(set(found))
     return Checked(loaded.handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
 

@@ -17,15 +17,19 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.support.browser import chromium
+from tests.support.project import CONTENT
 from tests.support.server import SiteServer, serve
 from tests.support.shared import Build, once
 
 ROOT = Path(__file__).resolve().parent.parent
+BUILT_SITE = os.environ.get("HANDBOOK_TEST_SITE")
+"""A site built already, of the sources in HANDBOOK_TEST_CONTENT (set by tests/e2e/test_recipes.py)."""
 
 
 @pytest.fixture(scope="session")
 def root() -> Path:
-    return ROOT
+    """The project whose content the tests read (see tests.support.project.CONTENT)."""
+    return CONTENT
 
 
 def build_site(
@@ -46,7 +50,9 @@ def build_site(
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real handbook, built once per test run the way `make build` builds it."""
-    return once(tmp_path_factory, "site", lambda site: build_site(ROOT, site))
+    if BUILT_SITE:
+        return Build(Path(BUILT_SITE), 0, "")
+    return once(tmp_path_factory, "site", lambda site: build_site(CONTENT, site))
 
 
 @pytest.fixture(scope="session")

@@ -328,17 +328,11 @@ def _examples(guide: Guide) -> list[Problem]:
 
 def _example_path(guide: Guide, example: WorkedExample) -> list[Problem]:
     slugs: list[str] = []
-    for answer in example.answers:
+    for number, answer in enumerate(example.answers):
         path = follow(guide, tuple(slugs))
         assert path is not None
         if not isinstance(path.step, Question) or path.step.id != answer.question.id:
-            return [
-                Problem(
-                    answer.question.source,
-                    f'the worked example answers "{answer.question.id}" here, but its answers so far lead to '
-                    f'"{path.step.id}".',
-                )
-            ]
+            return [_example_strays(example, number, path.step.id, isinstance(path.step, Question))]
         if path.step.choice(answer.answer) is None:
             choices = [c.slug for c in path.step.choices]
             return [
@@ -351,6 +345,15 @@ def _example_path(guide: Guide, example: WorkedExample) -> list[Problem]:
         slugs.append(answer.answer)
     end = follow(guide, tuple(slugs))
     assert end is not None
+    if isinstance(end.step, Question):
+        after = example.outcome.source.line - 1
+        return [
+            Problem(
+                example.outcome.source,
+                f'the worked example "{example.id}" stops at the question "{end.step.id}", which the guide asks '
+                f'after its last answer: add an answer for "{end.step.id}" after line {after}.',
+            )
+        ]
     if end.step.id != example.outcome.id:
         return [
             Problem(
@@ -359,3 +362,29 @@ def _example_path(guide: Guide, example: WorkedExample) -> list[Problem]:
             )
         ]
     return []
+
+
+def _example_strays(example: WorkedExample, number: int, reached: str, is_question: bool) -> Problem:
+    """Where a worked example leaves the guide: a question it does not answer (one the guide now asks
+    there), an answer to a question the guide no longer asks there, or answers after an outcome."""
+    answer = example.answers[number]
+    later = [a.question.id for a in example.answers[number:]]
+    before = f'after "{example.answers[number - 1].question.id}"' if number else "first"
+    if is_question and reached not in later:
+        return Problem(
+            answer.question.source,
+            f'the worked example "{example.id}" does not answer "{reached}", which the guide now asks {before}: '
+            f'add an answer for "{reached}" after line {answer.question.source.line - 1}.',
+        )
+    if is_question:
+        return Problem(
+            answer.question.source,
+            f'the worked example "{example.id}" answers "{answer.question.id}" here, but the guide asks '
+            f'"{reached}" {before}: remove the answer for "{answer.question.id}", or move it to where the guide '
+            "asks it.",
+        )
+    return Problem(
+        answer.question.source,
+        f'the worked example "{example.id}" answers "{answer.question.id}" here, but its answers so far lead to '
+        f'the outcome "{reached}": remove the answers from this line on, or change the one that leads there.',
+    )

@@ -1,7 +1,9 @@
 """The thin adapter between MkDocs and the handbook pipeline; the only module that imports MkDocs.
 
 `mkdocs.yml` names this file under `hooks:`. It does one job: MkDocs calls on_config (load and check
-everything, stop before anything is written) and on_files (add the generated pages and files). The
+everything, stop before anything is written) and on_files (add the generated pages and files). In the
+live preview (`mkdocs serve`), a source with problems does not stop the preview, which would leave the
+browser waiting for ever: every page shows the problems instead, and reloads once they are fixed. The
 Content-Security-Policy is given to the finished site afterwards, by build_scripts/publish/policy.py,
 which works on any engine's output. The source folders are watched by `mkdocs serve` through
 `watch:` in mkdocs.yml. Another engine calls the same pipeline through
@@ -11,17 +13,25 @@ which works on any engine's output. The source folders are watched by `mkdocs se
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from build_scripts.model.problems import summary
+from build_scripts.model.problems import Problem, summary
 from build_scripts.pipeline import PDF_CACHE, check, generated_files
+from build_scripts.render.problems_page import problems_document, problems_markdown
 
 _PAGES_KEY = "handbook_generated_pages"
+_PROBLEMS_KEY = "handbook_problems"
+PREVIEW_VARIABLE = "HANDBOOK_PREVIEW"
+"""Set by on_startup when MkDocs serves: MkDocs loads this module afresh for every rebuild, so the
+command is kept in the process's environment, which the rebuilds share."""
 PDFS_VARIABLE = "HANDBOOK_PDFS"
 """Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
 
@@ -30,9 +40,18 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[PREVIEW_VARIABLE] = "1"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _root(config)
     checked = check(root)
+    if (not checked.ok or checked.handbook is None) and os.environ.get(PREVIEW_VARIABLE) == "1":
+        config[_PROBLEMS_KEY] = checked.problems
+        config[_PAGES_KEY] = {uri: problems_markdown(checked.problems) for uri in _named_pages(config)}
+        return config
     if not checked.ok or checked.handbook is None:
         raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
@@ -47,7 +66,41 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, content in config[_PAGES_KEY].items():
         existing = files.get_file_from_path(uri)
+        if existing is not None and config.get(_PROBLEMS_KEY):
+            continue
         if existing is not None:
             raise Abort(f"docs/{uri} would hide the page the build makes from the sources; remove it.")
         files.append(File.generated(config, uri, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    problems: tuple[Problem, ...] | None = config.get(_PROBLEMS_KEY)
+    return problems_markdown(problems) if problems else markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    problems: tuple[Problem, ...] | None = config.get(_PROBLEMS_KEY)
+    if problems:
+        Path(config.site_dir, "404.html").write_text(problems_document(problems), encoding="utf-8")
+
+
+def _named_pages(config: MkDocsConfig) -> set[str]:
+    """The pages the navigation and the redirects name: while the sources have problems, the preview
+    stands in for each, so that the strict build has no missing page to warn of."""
+    named = set(_nav_pages(config.nav or []))
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        named |= {target.partition("#")[0] for target in redirects.config.get("redirect_maps", {}).values()}
+    return {uri for uri in named if uri.endswith(".md") and "://" not in uri}
+
+
+def _nav_pages(nav: Any) -> Iterator[str]:
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_pages(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_pages(value)

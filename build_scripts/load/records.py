@@ -194,12 +194,14 @@ class Record:
     def date_for_status(self, key: str, status: str, dated: str, missing: str, extra: str) -> str:
         """A date field that a record has when its status is `dated`, and only then.
 
-        `missing` says what to do when it should be there; `extra`, when it should not.
+        `missing` says what to do when it should be there; `extra`, when it should not. A date that is
+        there but badly written is one problem (how to write it), not also a missing date.
         """
+        written = self.data.get(key) not in (None, "")
         value = self.date(key, required=False)
-        if status == dated and not value:
+        if status == dated and not written:
             self.problems.append(problem(self.path, self.line_of("status"), missing))
-        elif status and status != dated and value:
+        elif status and status != dated and written:
             self.problems.append(problem(self.path, self.line_of(key), extra))
         return value
 

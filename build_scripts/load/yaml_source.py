@@ -97,6 +97,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         what = error.problem or "it cannot be read"
+        if "'\\t'" in what or "\t" in what:
+            return None, [problem(path, line, _tab_message(text, line - line_offset, mark))]
         return None, [problem(path, line, f"this is not valid YAML ({what}). {_yaml_hint(what)}")]
     except yaml.YAMLError as error:
         return None, [problem(path, 1 + line_offset, f"this is not valid YAML ({error}).")]
@@ -131,9 +133,18 @@ def _too_deep(text: str, path: str, line_offset: int) -> Problem:
     )
 
 
+def _tab_message(text: str, line: int, mark: yaml.Mark | None) -> str:
+    """Where the tab is that YAML refused: editors often show a tab as spaces, so say the column."""
+    lines = text.splitlines()
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    column = written.index("\t") + 1 if "\t" in written else (mark.column + 1 if mark else 1)
+    return (
+        f"this line has a tab at column {column}, and YAML does not allow tabs here. Editors often show a tab "
+        "as spaces, so you may not see it: delete the space before the text and type spaces instead."
+    )
+
+
 def _yaml_hint(what: str) -> str:
-    if "'\\t'" in what or "\t" in what:
-        return "Indent with spaces, not tabs."
     if "mapping values" in what:
         return 'A value that contains ": " must be put in quotes.'
     return "Check the indentation and quotes on this line and the one before."

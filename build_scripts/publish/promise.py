@@ -3,7 +3,7 @@ may stop working. An address that moves must leave a redirect behind (mkdocs.yml
 
 `python -m build_scripts addresses` adds the addresses a new build publishes to the list; it never
 removes one. The tests fail when a listed address no longer resolves, or when a published address
-is not listed yet.
+is not listed yet: `make check` warns of those (check.promise), and the tests list them.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..check.handbook import page_anchors
+from ..check.promise import PROMISE_FILE, read_promise
 from ..model.addresses import page_url
 from ..model.handbook import Handbook
 
-PROMISE_FILE = "addresses.txt"
 HEADER = """\
 # Every public address of the Darlington Compact handbook: partner websites link to these.
 # None may stop working. Remove a line only when the page has gone for good and a redirect
@@ -51,14 +51,6 @@ def published_addresses(site: Path, handbook: Handbook) -> list[str]:
     if handbook.guide is not None:
         addresses |= {f"/guide/examples/#{example.id}" for example in handbook.guide.examples}
     return sorted(addresses)
-
-
-def read_promise(root: Path) -> list[str]:
-    path = root / PROMISE_FILE
-    if not path.is_file():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def add_to_promise(root: Path, addresses: list[str]) -> list[str]:

@@ -204,14 +204,14 @@ def test_a_retired_clause_address_leads_to_the_section_that_now_says_it(site: Pa
     assert retired_anywhere, "no code has a retired clause, so this test shows nothing"
 
 
-def test_every_code_is_marked_as_a_draft_until_adopted(site: Path, handbook: Handbook) -> None:
+def test_a_code_is_marked_as_a_draft_while_its_status_says_so(site: Path, handbook: Handbook) -> None:
     for code in handbook.codes:
         html = (site / "codes" / code.id / "index.html").read_text(encoding="utf-8")
-        assert code.is_draft
-        assert "Draft for adoption by the Compact Steering Group" in html, code.id
+        assert ("Draft for adoption by the Compact Steering Group" in html) == code.is_draft, code.id
     about = (site / "about/this-edition/index.html").read_text(encoding="utf-8")
     assert 'id="codes-of-practice"' in about
-    assert len(re.findall(r"draft for adoption by the Compact Steering Group", about)) == len(handbook.codes)
+    drafts = sum(code.is_draft for code in handbook.codes)
+    assert len(re.findall(r"draft for adoption by the Compact Steering Group", about)) == drafts
 
 
 def test_the_overview_lists_every_code(site: Path, handbook: Handbook) -> None:

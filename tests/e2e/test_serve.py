@@ -1,7 +1,9 @@
-"""`make serve`: a change to a source file shows in the preview without a restart."""
+"""`make serve`: a change to a source file shows in the preview without a restart, and a source with
+problems shows them in the browser (never a page that loads for ever) until they are fixed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -47,11 +49,10 @@ def wait_for(url: str, text: str) -> bool:
     return False
 
 
-@pytest.fixture(scope="module")
-def served(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """`make serve`'s command, with the chosen engine and without PDFs as it runs it, on a copy of the
-    project: (project, base URL)."""
-    project = copy_project(root, tmp_path_factory.mktemp("serve"))
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """`make serve`'s command, with the chosen engine and without PDFs as it runs it, on a project: its
+    base URL."""
     port = free_port()
     process = subprocess.Popen(
         [*engine_command(), "serve", "--livereload", "--config-file", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
@@ -61,10 +62,46 @@ def served(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
         stderr=subprocess.DEVNULL,
     )
     try:
-        yield project, f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The preview of a copy of the project: (project, base URL)."""
+    project = copy_project(root, tmp_path_factory.mktemp("serve"))
+    with serving(project) as base:
+        yield project, base
+
+
+def status_and_text(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return 0, ""
+
+
+def test_a_source_with_a_problem_shows_the_problems_in_the_browser_until_fixed(root: Path, tmp_path: Path) -> None:
+    project = copy_project(root, tmp_path)
+    typo = "        next: panel-refered\n"
+    edit(project / "guide/disputes.yml", "        next: panel-referred\n", typo)
+    line = (project / "guide/disputes.yml").read_text(encoding="utf-8").splitlines().index(typo.rstrip()) + 1
+    problem = f"guide/disputes.yml:{line}: the choice"
+    with serving(project) as base:
+        assert wait_for(f"{base}/", problem), "the preview did not show the problem"
+        home = fetch(f"{base}/")
+        assert "The handbook has problems to fix" in home and "panel-refered" in home and "livereload" in home
+        # A page the sources make (not in docs/): the stand-in asks for it again every few seconds.
+        status, text = status_and_text(f"{base}/guide/step/no-reply/")
+        assert status == 404 and problem in text and '<meta http-equiv="refresh"' in text
+        edit(project / "guide/disputes.yml", typo, "        next: panel-referred\n")
+        assert wait_for(f"{base}/guide/step/no-reply/", "reminder"), "the fixed page did not come back"
+        assert "The handbook has problems to fix" not in fetch(f"{base}/")
 
 
 def test_editing_a_code_updates_its_page(served: tuple[Path, str]) -> None:

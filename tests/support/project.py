@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from build_scripts.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 """The project's own folder."""
+CONTENT = Path(os.environ.get("HANDBOOK_TEST_CONTENT") or ROOT)
+"""The sources that the tests of the content read: the project's own, or a copy that an editor's recipes
+changed (tests/e2e/test_recipes.py runs those tests on it)."""
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
 # What a copy of the real project needs in order to build.
@@ -22,6 +26,7 @@ PROJECT_PARTS = (
     "docs",
     "overrides",
     "build_scripts",
+    "addresses.txt",
 )
 
 

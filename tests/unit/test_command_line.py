@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from build_scripts.__main__ import main
 from build_scripts.model.problems import github_annotation, problem
-from tests.support.project import edit
+from tests.support.project import ROOT, copy_project, edit
 
 
 def test_an_annotation_names_the_file_and_line_and_escapes_what_github_reads_as_syntax() -> None:
@@ -37,3 +41,19 @@ def test_check_writes_problems_as_lines_by_default(project: Path, capsys: pytest
     edit(project / "compact/edition.yml", "principles.md#intro", "principles.md#intor")
     assert main(["--root", str(project), "check"]) == 1
     assert capsys.readouterr().err.splitlines()[0].startswith("compact/edition.yml:15: the link")
+
+
+def test_make_check_shows_an_editor_the_problems_and_nothing_of_make(tmp_path: Path) -> None:
+    """No command line, and no "make: *** [Makefile:NN: check] Error 1" after the problems; still a failure."""
+    project = copy_project(ROOT, tmp_path)
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    edit(project / "guide/disputes.yml", "        next: after-writing", "        next: after-writng")
+    venv = Path(sys.executable).parent.parent
+    outside_make = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    result = subprocess.run(
+        ["make", "check", f"VENV={venv}"], cwd=project, env=outside_make, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    lines = (result.stdout + result.stderr).splitlines()
+    assert lines[0].startswith("guide/disputes.yml:") and 'leads to "after-writng"' in lines[0], lines
+    assert not [line for line in lines if line.startswith("make") or "build_scripts" in line], lines

@@ -87,3 +87,13 @@ def test_dependabot_keeps_the_locks_and_the_actions_up_to_date() -> None:
     ecosystems = {update["package-ecosystem"]: update for update in config["updates"]}
     assert set(ecosystems) == {"pip", "github-actions"}
     assert set(ecosystems["pip"]["directories"]) == {"/", "/requirements"}
+
+
+def test_a_pull_request_lists_the_pages_it_changes_from_the_base_branchs_site(workflow: dict[Any, Any]) -> None:
+    build = workflow["jobs"]["build"]
+    step = next(s for s in build["steps"] if s.get("name") == "List the pages this pull request changes")
+    assert step["if"] == "github.event_name == 'pull_request'"
+    assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert "build_scripts changes --base ../base-site" in step["run"] and "$GITHUB_STEP_SUMMARY" in step["run"]
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0

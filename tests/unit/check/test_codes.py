@@ -126,6 +126,13 @@ def test_an_adopted_code_needs_its_date(project: Path) -> None:
     assert problems_of(project) == [f'{CODE}:2: an adopted code needs "adopted_on": the date it was adopted.']
 
 
+def test_a_badly_written_adoption_date_is_one_problem_not_also_a_missing_date(project: Path) -> None:
+    edit(project / CODE, "status: draft", "status: adopted\nadopted_on: 31/03/2027")
+    assert problems_of(project) == [
+        f'{CODE}:3: "adopted_on" should be a date written like 2027-03-31, not "31/03/2027".'
+    ]
+
+
 def test_a_date_that_is_not_a_date(project: Path) -> None:
     edit(project / CODE, 'review_date: "2027-11-30"', "review_date: 30/11/2027")
     assert problems_of(project) == [

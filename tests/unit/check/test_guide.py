@@ -165,7 +165,46 @@ def test_a_worked_example_that_skips_a_question(project: Path) -> None:
         project / EXAMPLES, "      - question: who\n        answer: public\n        note: The charity raises it.\n", ""
     )
     assert problems_of(project) == [
-        f'{EXAMPLES}:7: the worked example answers "talked" here, but its answers so far lead to "who".'
+        f'{EXAMPLES}:7: the worked example "a-case" does not answer "who", which the guide now asks first: '
+        'add an answer for "who" after line 6.'
+    ]
+
+
+def test_a_worked_example_that_answers_before_the_guide_asks(project: Path) -> None:
+    edit(project / EXAMPLES, '      - question: talked\n        answer: "yes"\n        note: They have talked.\n', "")
+    edit(
+        project / EXAMPLES,
+        "    answers:\n",
+        '    answers:\n      - question: talked\n        answer: "yes"\n        note: They have talked.\n',
+    )
+    assert problems_of(project) == [
+        f'{EXAMPLES}:7: the worked example "a-case" answers "talked" here, but the guide asks "who" first: '
+        'remove the answer for "talked", or move it to where the guide asks it.'
+    ]
+
+
+def test_a_worked_example_that_stops_at_a_question(project: Path) -> None:
+    edit(project / EXAMPLES, '      - question: talked\n        answer: "yes"\n        note: They have talked.\n', "")
+    assert problems_of(project) == [
+        f'{EXAMPLES}:10: the worked example "a-case" stops at the question "talked", which the guide asks after '
+        'its last answer: add an answer for "talked" after line 9.'
+    ]
+
+
+def test_a_worked_example_that_answers_a_question_the_guide_no_longer_asks_there(project: Path) -> None:
+    edit(
+        project / EXAMPLES,
+        "      - question: talked",
+        '      - question: talked\n        answer: "no"\n        note: Not yet.\n      - question: talked',
+    )
+    edit(
+        project / EXAMPLES,
+        "      - question: who\n        answer: public\n        note: The charity raises it.\n",
+        "      - question: who\n        answer: business\n        note: A shop.\n",
+    )
+    assert problems_of(project) == [
+        f'{EXAMPLES}:10: the worked example "a-case" answers "talked" here, but its answers so far lead to the '
+        'outcome "outside": remove the answers from this line on, or change the one that leads there.'
     ]
 
 

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from build_scripts.load.schemas import SCHEMAS_DIR, schema_files
-from tests.support.project import ROOT
+from tests.support.project import CONTENT, ROOT
 
-CODE_FILES = sorted(p for p in (ROOT / "codes_of_practice").glob("*.yml") if p.name != "contents.yml")
+CODE_FILES = sorted(p for p in (CONTENT / "codes_of_practice").glob("*.yml") if p.name != "contents.yml")
 
 
 def schema(name: str) -> dict[str, object]:
@@ -34,17 +34,17 @@ def test_the_committed_schema_is_current(name: str) -> None:
 
 
 SOURCES = [(path, "code-of-practice.schema.json") for path in CODE_FILES] + [
-    (ROOT / "codes_of_practice/contents.yml", "codes-of-practice-contents.schema.json"),
-    (ROOT / "guide/disputes.yml", "guide.schema.json"),
-    (ROOT / "guide/examples.yml", "guide-examples.schema.json"),
-    (ROOT / "signatories/register.yml", "signatories.schema.json"),
-    (ROOT / "contacts.yml", "contacts.schema.json"),
+    (CONTENT / "codes_of_practice/contents.yml", "codes-of-practice-contents.schema.json"),
+    (CONTENT / "guide/disputes.yml", "guide.schema.json"),
+    (CONTENT / "guide/examples.yml", "guide-examples.schema.json"),
+    (CONTENT / "signatories/register.yml", "signatories.schema.json"),
+    (CONTENT / "contacts.yml", "contacts.schema.json"),
 ]
 
 
 @pytest.mark.parametrize(("path", "name"), SOURCES, ids=lambda p: p.name if isinstance(p, Path) else p)
 def test_each_source_names_its_schema_and_passes_it(path: Path, name: str) -> None:
-    schema_path = Path(os.path.relpath(ROOT / SCHEMAS_DIR / name, path.parent)).as_posix()
+    schema_path = Path(os.path.relpath(CONTENT / SCHEMAS_DIR / name, path.parent)).as_posix()
     assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={schema_path}\n")
     jsonschema.validate(editor_view(path), schema(name))
 

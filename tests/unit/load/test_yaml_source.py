@@ -36,9 +36,12 @@ def test_a_syntax_error_names_its_line() -> None:
     assert "must be put in quotes" in problems[0].message
 
 
-def test_a_tab_gets_a_hint() -> None:
-    _, problems = parse_yaml("list:\n\t- a\n", "a.yml")
-    assert "Indent with spaces, not tabs." in problems[0].message
+def test_a_tab_is_shown_by_its_column_and_said_to_be_invisible() -> None:
+    _, problems = parse_yaml("list:\n  \t- a\n", "a.yml")
+    assert [str(p) for p in problems] == [
+        "a.yml:2: this line has a tab at column 3, and YAML does not allow tabs here. Editors often show a tab "
+        "as spaces, so you may not see it: delete the space before the text and type spaces instead."
+    ]
 
 
 def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_path: Path) -> None:

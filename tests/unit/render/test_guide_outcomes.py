@@ -15,14 +15,14 @@ from build_scripts.model.guide_paths import unfold
 from build_scripts.model.handbook import Handbook
 from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, generated_files
-from tests.support.project import ROOT
+from tests.support.project import CONTENT
 
 NOT_YET = "**Not yet in this handbook:**"
 
 
 @pytest.fixture(scope="module")
 def handbook() -> Handbook:
-    checked = check(ROOT)
+    checked = check(CONTENT)
     assert checked.handbook is not None and checked.handbook.guide is not None
     return checked.handbook
 

@@ -16,14 +16,14 @@ from build_scripts.model.guide import Letter
 from build_scripts.model.source import Source
 from build_scripts.pipeline import check
 from build_scripts.render.letters import plain_text, word_document
-from tests.support.project import ROOT
+from tests.support.project import CONTENT
 
 FIELD = re.compile(r"\[[^\[\]]*\]")
 DATED = datetime.date(2026, 11, 25)
 
 
 def real_letters() -> list[Letter]:
-    checked = check(ROOT)
+    checked = check(CONTENT)
     assert checked.handbook is not None and checked.handbook.guide is not None
     return list(checked.handbook.guide.letters)
 

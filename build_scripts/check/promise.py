@@ -1,0 +1,64 @@
+"""The link promise, as the sources see it: addresses they publish that addresses.txt does not list yet.
+
+Never an error: a new clause, step or note publishes new addresses, which is what an edit is for. It
+is a warning, so that the editor knows to run `make addresses` once the change is meant to stay.
+The built site is checked against the promise by the tests (tests/e2e/test_promise.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.addresses import GUIDE_EXAMPLES, code_page, compact_page, letter_file, page_url, step_page
+from ..model.handbook import Handbook
+from ..model.problems import WARNING, Problem, problem
+from .handbook import page_anchors
+
+PROMISE_FILE = "addresses.txt"
+SHOWN = 5
+"""How many new addresses the warning quotes; it counts the others."""
+
+
+def read_promise(root: Path) -> list[str]:
+    """The promised addresses, in the order addresses.txt lists them (none when it does not exist)."""
+    path = root / PROMISE_FILE
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def source_addresses(handbook: Handbook) -> set[str]:
+    """The addresses made from the sources' ids: pages and their anchors, the guide's steps, worked
+    examples and letters, the signatory copies. (The build publishes these and more; see publish.promise.)"""
+    pages = [compact_page(page.id) for page in handbook.pages] + [code_page(code.id) for code in handbook.codes]
+    addresses = {page_url("", page) for page in pages}
+    for page, anchors in page_anchors(handbook).items():
+        addresses |= {page_url("", page, anchor) for anchor in anchors}
+    if handbook.guide is not None:
+        guide = handbook.guide
+        addresses |= {page_url("", GUIDE_EXAMPLES, example.id) for example in guide.examples}
+        addresses |= {page_url("", step_page(step.id)) for step in guide.steps}
+        addresses |= {"/" + letter_file(letter.id, kind) for letter in guide.letters for kind in ("txt", "docx")}
+    return addresses
+
+
+def check_promise(root: Path, handbook: Handbook) -> list[Problem]:
+    """A warning when the sources publish addresses that are not promised yet."""
+    if not (root / PROMISE_FILE).is_file():
+        return []
+    new = sorted(source_addresses(handbook) - set(read_promise(root)))
+    if not new:
+        return []
+    shown = ", ".join(new[:SHOWN]) + (f" and {len(new) - SHOWN} more" if len(new) > SHOWN else "")
+    count = f"{len(new)} new address" if len(new) == 1 else f"{len(new)} new addresses"
+    return [
+        problem(
+            PROMISE_FILE,
+            1,
+            f"the sources publish {count} that this list does not promise yet ({shown}). Once the change is "
+            "meant to stay, run `make addresses` (it builds the site and adds them), and commit addresses.txt "
+            "with it: partner websites may then link to them.",
+            WARNING,
+        )
+    ]

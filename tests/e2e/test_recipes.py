@@ -1,0 +1,102 @@
+"""Every recipe of CONTRIBUTING.md, applied together to one copy of the real sources, as an editor would
+follow them: change a clause's words, add a clause, adopt a code, add a guide question and answer it in
+the worked examples, write a model letter, add a worked example, record a signature, add an editorial
+note. Then `make check` passes, the site builds once, and the tests of the content run on that copy
+and its site: an editor's correct edit never fails a test.
+
+The recipes are read from CONTRIBUTING.md's own blocks (tests/support/recipes.py), so the guide and
+this test cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.check.promise import PROMISE_FILE
+from build_scripts.pipeline import check
+from tests.conftest import build_site
+from tests.support.project import ROOT, copy_project
+from tests.support.recipes import apply_all, read_recipes
+from tests.support.shared import Build, once
+
+GUIDE = ROOT / "CONTRIBUTING.md"
+# The kinds of edit the issue lists; each section must hold at least one recipe the test applies.
+SECTIONS = (
+    "Change the wording of a code of practice",
+    "Add a clause to a code",
+    "Adopt a code",
+    "Add a step to the disagreement guide",
+    "Write a model letter",
+    "Add a worked example",
+    "Record a signatory",
+    "Add an editorial note",
+)
+# The tests that take their expectations from the sources and the site built from them.
+CONTENT_TESTS = (
+    "tests/e2e/test_codes.py",
+    "tests/e2e/test_fidelity.py",
+    "tests/e2e/test_guide.py",
+    "tests/e2e/test_links.py",
+    "tests/e2e/test_paper.py",
+    "tests/e2e/test_partners.py",
+    "tests/e2e/test_pdfs.py",
+    "tests/e2e/test_promise.py",
+    "tests/e2e/test_signing.py",
+    "tests/e2e/test_site.py",
+    "tests/unit/load/test_schemas.py",
+    "tests/unit/model/test_guide_journeys.py",
+    "tests/unit/render/test_guide_outcomes.py",
+    "tests/unit/render/test_letters.py",
+)
+
+
+def edited_site(folder: Path) -> subprocess.CompletedProcess[str]:
+    """Builds the edited copy into `folder` (the project beside the site)."""
+    project = copy_project(ROOT, folder.parent)
+    apply_all(GUIDE, project)
+    return build_site(project, folder)
+
+
+def outside_pytest() -> dict[str, str]:
+    """This environment without what pytest and its workers set, for a pytest run of its own."""
+    return {name: value for name, value in os.environ.items() if not name.startswith("PYTEST_")}
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return once(tmp_path_factory, "recipes", edited_site)
+
+
+def test_every_kind_of_edit_has_a_recipe() -> None:
+    sections = {recipe.section for recipe in read_recipes(GUIDE)}
+    assert set(SECTIONS) <= sections, set(SECTIONS) - sections
+
+
+def test_the_edited_sources_pass_the_check_and_build(edited: Build) -> None:
+    edited.assert_built()
+    checked = check(edited.site.parent / "project")
+    assert checked.problems == ()
+    promise = [str(w) for w in checked.warnings if w.source.path == PROMISE_FILE]
+    assert promise and "/codes/volunteering/#vo-say-thank-you" in promise[0] and "make addresses" in promise[0]
+
+
+def test_the_content_tests_pass_on_the_edited_sources(edited: Build) -> None:
+    site = edited.assert_built()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n0", *CONTENT_TESTS],
+        cwd=ROOT,
+        env={
+            **outside_pytest(),
+            "HANDBOOK_TEST_CONTENT": str(site.parent / "project"),
+            "HANDBOOK_TEST_SITE": str(site),
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
