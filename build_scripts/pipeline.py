@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check.config import CONFIG, check_site_config
+from .check.editions import check_editions
 from .check.facts import check_facts
 from .check.handbook import check_handbook, known_pages, page_anchors
 from .check.publication import check_publication
+from .load.editions import with_archive
 from .load.handbook import load_handbook
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .load.yaml_source import load_yaml_file
@@ -51,17 +53,20 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
     """
     loaded = load_handbook(root)
     found = list(loaded.problems)
-    if loaded.handbook is not None:
-        docs = [page.path for page in loaded.handbook.hand_written]
-        found += check_handbook(loaded.handbook, docs)
-        found += check_facts(loaded.handbook.evidence, today or datetime.date.today())
+    handbook = loaded.handbook
+    if handbook is not None:
+        handbook = with_archive(root, handbook, found)
+        docs = [page.path for page in handbook.hand_written]
+        found += check_handbook(handbook, docs)
+        found += check_editions(handbook)
+        found += check_facts(handbook.evidence, today or datetime.date.today())
         # A source that could not be read takes its page with it; the navigation naming that page
         # is then reported only once the source is fixed, not as a second, misleading problem.
-        pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
-        found += check_site_config(root, pages, page_anchors(loaded.handbook))
+        pages = known_pages(handbook, docs) if not loaded.problems else None
+        found += check_site_config(root, pages, page_anchors(handbook))
         found += check_publication(root)
     listed = sorted(set(found))
-    return Checked(loaded.handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
+    return Checked(handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
 
 
 def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = False) -> dict[str, str | bytes]:
