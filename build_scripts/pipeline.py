@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from .check.handbook import check_handbook, known_pages, page_anchors
 from .check.publication import check_publication
 from .load.editions import with_archive
 from .load.handbook import load_handbook
+from .load.history import last_changed
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .load.yaml_source import load_yaml_file
 from .model.addresses import DOWNLOADS_PAGE, LINKING_PAGE
@@ -22,11 +24,13 @@ from .render.codes import code_pages
 from .render.compact import compact_pages
 from .render.data import data_files
 from .render.downloads import downloads_page
+from .render.editions import edition_files
 from .render.guide import guide_files
 from .render.images import image_files
 from .render.linking import linking_page
 from .render.pdf import build_pdfs
 from .render.signatories import signatories_page
+from .render.updated import page_updated
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,13 @@ def generated_files(handbook: Handbook, site_url: str = "", with_pdfs: bool = Fa
     pdfs = build_pdfs(handbook, files, site_url) if with_pdfs else []
     files |= {pdf.path: pdf.data for pdf in pdfs}
     files[DOWNLOADS_PAGE] = downloads_page(pdfs)
+    files |= edition_files(handbook, files, site_url, with_pdfs)
     return files
+
+
+def last_updated(root: Path, handbook: Handbook, pages: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The day each page's own sources last changed, by docs-relative page (the hand-written pages too)."""
+    return page_updated(handbook, [*pages, *(page.path for page in handbook.hand_written)], last_changed(root))
 
 
 def configured_site_url(root: Path) -> str:

@@ -29,8 +29,9 @@ def _order(handbook: Handbook) -> list[Problem]:
     for before, after in zip(handbook.archive, handbook.archive[1:], strict=False):
         if before.edition.published == after.edition.published:
             message = (
-                f"this archived edition has the same date ({after.edition.published}) as {edition_folder(before.edition.id)}/; "
-                "each edition is published on a day of its own: correct the date of the one that is wrong."
+                f"this archived edition has the same date ({after.edition.published}) as "
+                f"{edition_folder(before.edition.id)}/; each edition is published on a day of its own: "
+                "correct the date of the one that is wrong."
             )
             problems.append(in_archive(Problem(after.edition.source, message), after.edition.id))
     for archived in handbook.archive:
@@ -65,13 +66,19 @@ def _signed_editions(handbook: Handbook) -> list[Problem]:
         signed = editions.get(organisation.edition)
         if organisation.edition and signed is None:
             what = "an edition of the handbook (compact/edition.yml, or an archived one in editions/)"
-            problems.append(Problem(organisation.source, f'"{organisation.name}" signed {id_problem(organisation.edition, what, editions)}'))
+            problems.append(
+                Problem(
+                    organisation.source,
+                    f'"{organisation.name}" signed {id_problem(organisation.edition, what, editions)}',
+                )
+            )
         elif signed is not None and organisation.signed_on and organisation.signed_on < signed.published:
             problems.append(
                 Problem(
                     organisation.source,
-                    f'"{organisation.name}" signed on {organisation.signed_on}, before the edition "{signed.id}" it names '
-                    f"was published ({signed.published}): correct the date or the edition.",
+                    f'"{organisation.name}" signed on {organisation.signed_on}, before the edition '
+                    f'"{signed.id}" it names was published'
+                    f" ({signed.published}): correct the date or the edition.",
                 )
             )
     return problems

@@ -19,9 +19,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts.model.problems import summary
-from build_scripts.pipeline import check, generated_files
+from build_scripts.pipeline import check, generated_files, last_updated
 
 _PAGES_KEY = "handbook_generated_pages"
+UPDATED_KEY = "hb_updated"
+"""The day each page's sources last changed, read by overrides/partials/content.html and sitemap.xml."""
 PDFS_VARIABLE = "HANDBOOK_PDFS"
 """Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
 
@@ -37,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
     with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
     config[_PAGES_KEY] = generated_files(checked.handbook, config.site_url or "", with_pdfs)
+    config.extra[UPDATED_KEY] = last_updated(_root(config), checked.handbook, config[_PAGES_KEY])
     return config
 
 

@@ -55,7 +55,7 @@ REPLACEMENT = RecordSpec(
 )
 CORRECTION = RecordSpec(
     what="A correction",
-    description="A change this edition makes to the source text, listed on the \"About this edition\" page.",
+    description='A change this edition makes to the source text, listed on the "About this edition" page.',
     fields=(
         Field("id", "slug", "The correction's id. Never change it."),
         Field("title", "text", "A short name for the correction."),

@@ -11,6 +11,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+from ..model.addresses import EDITIONS_DIR
 from ..model.handbook import Handbook
 from ..model.problems import Problem, problem
 from ..model.source import Source
@@ -18,7 +19,6 @@ from .docs import DOCS_DIR
 from .handbook import load_handbook
 from .records import SLUG_RULE, is_slug
 
-EDITIONS_DIR = "editions"
 SNAPSHOT_PARTS = ("compact", "codes_of_practice", "guide", "signatories", "contacts.yml", DOCS_DIR)
 """What an edition's handbook is loaded from: every source the loaders read (of docs/, the Markdown
 pages only, which the checks need to know as link targets; the site's stylesheet and images are the
@@ -51,7 +51,9 @@ def with_archive(root: Path, handbook: Handbook, problems: list[Problem]) -> Han
 def _load_archived(root: Path, path: Path, problems: list[Problem]) -> Handbook | None:
     relative = path.relative_to(root).as_posix()
     if path.is_symlink() or not path.is_dir():
-        problems.append(problem(relative, 1, f"only folders of archived editions belong in {EDITIONS_DIR}/; remove it."))
+        problems.append(
+            problem(relative, 1, f"only folders of archived editions belong in {EDITIONS_DIR}/; remove it.")
+        )
         return None
     if not is_slug(path.name):
         problems.append(problem(relative, 1, f'"{path.name}" is not a valid edition id: use {SLUG_RULE}.'))

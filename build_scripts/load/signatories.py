@@ -108,11 +108,17 @@ def _organisation(r: Record) -> Signatory:
     edition = r.slug("edition") if "edition" in r.data else ""
     if status == "signed" and "edition" not in r.data:
         r.problems.append(
-            problem(r.path, r.line_of("status"), 'a signed organisation needs "edition": the id of the edition it signed.')
+            problem(
+                r.path, r.line_of("status"), 'a signed organisation needs "edition": the id of the edition it signed.'
+            )
         )
     elif status != "signed" and edition:
         r.problems.append(
-            problem(r.path, r.line_of("edition"), '"edition" is for signed organisations; set "status: signed" or remove it.')
+            problem(
+                r.path,
+                r.line_of("edition"),
+                '"edition" is for signed organisations; set "status: signed" or remove it.',
+            )
         )
     since = r.record_of("since_2009", SINCE_2009)
     return Signatory(

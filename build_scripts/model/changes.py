@@ -71,9 +71,7 @@ class Changes:
     @property
     def count(self) -> int:
         """How many changes there are, signatures included."""
-        return sum(
-            len(getattr(self, f.name)) for f in dataclasses.fields(self) if f.name not in ("before", "edition")
-        )
+        return sum(len(getattr(self, f.name)) for f in dataclasses.fields(self) if f.name not in ("before", "edition"))
 
 
 def content(value: Any) -> Any:
@@ -89,7 +87,7 @@ def content(value: Any) -> Any:
 
 
 def same(first: object, second: object) -> bool:
-    return content(first) == content(second)
+    return bool(content(first) == content(second))
 
 
 def edition_changes(before: Handbook | None, after: Handbook, register: Iterable[Signatory] = ()) -> Changes:
@@ -135,7 +133,7 @@ def _clauses(handbook: Handbook) -> dict[str, InCode[Clause]]:
 def _steps(handbook: Handbook) -> dict[str, Question | Outcome]:
     if handbook.guide is None:
         return {}
-    return {step.id: step for step in (*handbook.guide.questions, *handbook.guide.outcomes)}
+    return {step.id: step for step in handbook.guide.steps}
 
 
 def _changed_pairs(before: dict[str, V], after: dict[str, V], ignore_checked: bool = False) -> tuple[Changed[V], ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from weasyprint import CSS, HTML
@@ -54,12 +54,19 @@ class _BuildFiles(URLFetcher):
         return URLFetcherResponse(url, self.files[path], {"Content-Type": content_type})
 
 
-def build_pdfs(handbook: Handbook, files: Mapping[str, str | bytes], site_url: str = "") -> list[Pdf]:
-    """Every PDF, laid out in parallel on the machine's cores, in the same order every time."""
+def build_pdfs(
+    handbook: Handbook,
+    files: Mapping[str, str | bytes],
+    site_url: str = "",
+    signatories: Sequence[Signatory] | None = None,
+) -> list[Pdf]:
+    """Every PDF, laid out in parallel on the machine's cores, in the same order every time; the signatory
+    copies of `signatories` only, where given (an archived edition's: those who signed it)."""
     paper = paper_of(handbook, site_url)
     documents = print_documents(handbook, files, paper)
     if handbook.register is not None:
-        copies: list[Signatory | None] = [None, *handbook.register.organisations]
+        signing = handbook.register.organisations if signatories is None else signatories
+        copies: list[Signatory | None] = [None, *signing]
         documents += [signatory_document(handbook, organisation, files, paper) for organisation in copies]
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2:
