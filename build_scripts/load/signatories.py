@@ -50,8 +50,8 @@ ORGANISATION = RecordSpec(
         Field(
             "edition",
             "slug",
-            "The id of the edition it signed (signed organisations only): this edition's (compact/edition.yml) or an "
-            "archived one's (editions/<id>/).",
+            "The id of the edition it signed (signed organisations; record it with the signature): this edition's "
+            "(compact/edition.yml) or an archived one's (editions/<id>/).",
             required=False,
         ),
         Field("champion", "text", "Its nominated Compact Champion, where known.", required=False),
@@ -106,13 +106,7 @@ def _organisation(r: Record) -> Signatory:
         extra='"signed_on" is for signed organisations; set "status: signed" or remove it.',
     )
     edition = r.slug("edition") if "edition" in r.data else ""
-    if status == "signed" and "edition" not in r.data:
-        r.problems.append(
-            problem(
-                r.path, r.line_of("status"), 'a signed organisation needs "edition": the id of the edition it signed.'
-            )
-        )
-    elif status != "signed" and edition:
+    if status != "signed" and edition:
         r.problems.append(
             problem(
                 r.path,

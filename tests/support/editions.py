@@ -40,6 +40,11 @@ def two_editions(destination: Path) -> Path:
     )
     edit(
         project / "signatories/register.yml",
+        '    signed_on: "2026-03-31"\n',
+        '    signed_on: "2026-03-31"\n    edition: test-1\n',
+    )
+    edit(
+        project / "signatories/register.yml",
         "    status: involved",
         '    status: signed\n    signed_on: "2026-06-15"\n    edition: test-2',
     )
