@@ -18,9 +18,8 @@ def two_editions(destination: Path) -> Path:
     """The minimal handbook whose edition "test-1" is archived and whose current edition is "test-2"."""
     project = small_project(destination)
     assert main(["--root", str(project), "edition"]) == 0
-    edit(
-        project / "compact/edition.yml", "id: test-1\nedition: Test edition", "id: test-2\nedition: Second test edition"
-    )
+    edit(project / "compact/edition.yml", "id: test-1", "id: test-2")
+    edit(project / "compact/edition.yml", "edition: Test edition", "edition: Second test edition")
     edit(project / "compact/edition.yml", 'published: "2026-01-01"', 'published: "2026-06-01"')
     edit(project / "compact/edition.yml", 'checked_on: "2026-01-10"', 'checked_on: "2026-05-20"')
     edit(project / CODE, "status: draft", 'status: adopted\nadopted_on: "2026-05-20"')
