@@ -34,7 +34,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check publish-check serve lint bench addresses dist venv lock schemas vnu clean
+.PHONY: build test check publish-check serve lint bench addresses dist venv lock schemas vnu clean edition
 
 # The editors' commands (build, check, publish-check, serve) show only what the handbook says: no
 # command line (`@`), and no "make: *** [Makefile:NN: check] Error 1" after the problems, which reads
@@ -68,6 +68,11 @@ addresses: build
 
 schemas: $(VENV)/.build
 	$(PY) -m build_scripts schemas
+
+# Before the first change of a new edition: archives the current one in editions/<id>/, where it stays
+# published; then give the new edition its id, name and date in compact/edition.yml.
+edition: $(VENV)/.build
+	$(PY) -m build_scripts edition
 
 # The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them.
 serve: $(VENV)/.build debian-build

@@ -22,8 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import make_large_handbook  # noqa: E402
+from build_scripts.load.editions import snapshot  # noqa: E402
 from build_scripts.pipeline import PDF_CACHE, check, generated_files  # noqa: E402
 from build_scripts.publish.site import engine_command  # noqa: E402
+from build_scripts.render.editions import edition_files  # noqa: E402
 from build_scripts.render.pdf import build_pdfs  # noqa: E402
 from tests.support.project import copy_project  # noqa: E402
 
@@ -227,6 +229,29 @@ def growth(work: Path) -> None:
     print(f"  {median_seconds(lambda: build(large, work / 'large-site', True), 1):7.2f} s  whole build with PDFs")
 
 
+def archive(work: Path) -> None:
+    """What the editions cost: with none archived (today), and with the real edition archived once."""
+    (work / "editions").mkdir()
+    project = copy_project(ROOT, work / "editions")
+    checked = check(project)
+    assert checked.handbook is not None
+    files = generated_files(checked.handbook, "https://example.org/", False)
+    print("Editions:")
+    none = median_seconds(lambda: edition_files(checked.handbook, files, "https://example.org/", True))
+    print(f"  {none:7.2f} s  the Editions page, What changed and the feed, with no archived edition")
+    edition = project / "compact/edition.yml"
+    snapshot(project, checked.handbook.edition.id)
+    text = edition.read_text(encoding="utf-8").replace(f'id: "{checked.handbook.edition.id}"', 'id: "bench-next"')
+    edition.write_text(re.sub(r'published: "[^"]*"', 'published: "2999-01-01"', text, count=1), "utf-8")
+    two = check(project)
+    assert two.handbook is not None and len(two.handbook.archive) == 1 and not two.problems, two.problems[:3]
+    for with_pdfs in (False, True):
+        seconds = median_seconds(
+            lambda pdfs=with_pdfs: edition_files(two.handbook, files, "https://example.org/", pdfs), 1
+        )
+        print(f"  {seconds:7.2f} s  the same with one archived edition, {'with' if with_pdfs else 'without'} its PDFs")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -234,6 +259,8 @@ def main() -> None:
         serve_rebuild(work)
         print()
         sizes(work)
+        print()
+        archive(work)
         print()
         growth(work)
         shutil.rmtree(work, ignore_errors=True)

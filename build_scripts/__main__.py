@@ -1,5 +1,5 @@
 """Command line: `python -m build_scripts check [--format github] | publish-check | render --out DIR | build |
-schemas`.
+schemas | edition`.
 
 Exit codes: 0 when all is well, 1 when the sources have problems or the build failed.
 `check --format github` writes each problem as a GitHub Actions error annotation, so that a pull
@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 from .check.promise import PROMISE_FILE, read_promise
+from .load.compact import EDITION
+from .load.editions import edition_folder, snapshot
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
@@ -52,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     changes = commands.add_parser("changes", help="list, as Markdown, the pages whose content differs from a base site")
     changes.add_argument("--base", type=Path, required=True, help="the site built from the base branch")
     changes.add_argument("--site-dir", type=Path, default=None)
+    commands.add_parser(
+        "edition", help="archive the current edition's sources in editions/<id>/, before a new edition starts"
+    )
     build = commands.add_parser("build", help="build the site into site/, replacing it only if all succeeded")
     build.add_argument("--site-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -105,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print(f"\nThe build was interrupted; {site.name}/ was left as it was.", file=sys.stderr)
             return 130
+    if args.command == "edition":
+        return archive_edition(root, checked.handbook)
     if args.command == "addresses":
         return promise_addresses(root, args.site_dir or root / "site", checked.handbook)
     if args.command == "check":
@@ -140,6 +147,26 @@ def publish_check(checked: Checked) -> int:
         )
         return 1
     print("Ready to publish: every source is fine, and nothing is left to supply or confirm.")
+    return 0
+
+
+def archive_edition(root: Path, handbook: Handbook) -> int:
+    """`make edition`: the current edition's sources copied into editions/<id>/, then what to do next."""
+    edition = handbook.edition
+    folder = edition_folder(edition.id)
+    if (root / folder).exists():
+        print(
+            f'The edition "{edition.id}" is already archived in {folder}/. To start a new edition, give it its own '
+            f"id, name and date in {EDITION} (id, edition, published).",
+            file=sys.stderr,
+        )
+        return 1
+    snapshot(root, edition.id)
+    print(
+        f"Archived the {edition.name} ({edition.id}, {edition.published}) in {folder}/: it stays published at "
+        f"/{folder}/.\nNow give the new edition its own id, name and date in {EDITION} (id, edition, published); "
+        "`make check` reports it until you do. Commit the new folder with your change."
+    )
     return 0
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .check.config import CONFIG, check_site_config
+from .check.editions import check_editions
 from .check.facts import check_facts
 from .check.handbook import check_handbook, known_pages, page_anchors
 from .check.promise import check_promise
 from .check.publication import check_publication
+from .load.editions import with_archive
 from .load.handbook import load_handbook
+from .load.history import last_changed
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .load.yaml_source import load_yaml_file
 from .model.addresses import DOWNLOADS_PAGE, LINKING_PAGE
@@ -21,11 +25,13 @@ from .render.codes import code_pages
 from .render.compact import compact_pages
 from .render.data import data_files
 from .render.downloads import downloads_page
+from .render.editions import edition_files
 from .render.guide import guide_files
 from .render.images import image_files
 from .render.linking import linking_page
 from .render.pdf import build_pdfs
 from .render.signatories import signatories_page
+from .render.updated import page_updated
 
 
 @dataclass(frozen=True)
@@ -52,18 +58,21 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
     """
     loaded = load_handbook(root)
     found = list(loaded.problems)
-    if loaded.handbook is not None:
-        docs = [page.path for page in loaded.handbook.hand_written]
-        found += check_handbook(loaded.handbook, docs)
-        found += check_facts(loaded.handbook.evidence, today or datetime.date.today())
+    handbook = loaded.handbook
+    if handbook is not None:
+        handbook = with_archive(root, handbook, found)
+        docs = [page.path for page in handbook.hand_written]
+        found += check_handbook(handbook, docs)
+        found += check_editions(handbook)
+        found += check_facts(handbook.evidence, today or datetime.date.today())
         # A source that could not be read takes its page with it; the navigation naming that page
         # is then reported only once the source is fixed, not as a second, misleading problem.
-        pages = known_pages(loaded.handbook, docs) if not loaded.problems else None
-        found += check_site_config(root, pages, page_anchors(loaded.handbook))
+        pages = known_pages(handbook, docs) if not loaded.problems else None
+        found += check_site_config(root, pages, page_anchors(handbook))
         found += check_publication(root)
         found += check_promise(root, loaded.handbook)
     listed = sorted(set(found))
-    return Checked(loaded.handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
+    return Checked(handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
 
 
 PDF_CACHE = Path(".cache", "pdfs")
@@ -86,10 +95,16 @@ def generated_files(
     files |= image_files()
     files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
-    pdfs = build_pdfs(handbook, files, site_url, pdf_cache) if with_pdfs else []
+    pdfs = build_pdfs(handbook, files, site_url, cache_folder=pdf_cache) if with_pdfs else []
     files |= {pdf.path: pdf.data for pdf in pdfs}
     files[DOWNLOADS_PAGE] = downloads_page(pdfs)
+    files |= edition_files(handbook, files, site_url, with_pdfs, pdf_cache)
     return files
+
+
+def last_updated(root: Path, handbook: Handbook, pages: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The day each page's own sources last changed, by docs-relative page (the hand-written pages too)."""
+    return page_updated(handbook, [*pages, *(page.path for page in handbook.hand_written)], last_changed(root))
 
 
 def configured_site_url(root: Path) -> str:

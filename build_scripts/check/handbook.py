@@ -9,6 +9,7 @@ from ..model.addresses import (
     CODE_ANCHORS,
     CODES_INDEX,
     DOWNLOADS_PAGE,
+    EDITIONS_PAGE,
     EXAMPLES_ANCHORS,
     GUIDE_EXAMPLES,
     GUIDE_INDEX,
@@ -17,6 +18,7 @@ from ..model.addresses import (
     code_page,
     compact_page,
     step_page,
+    what_changed_page,
 )
 from ..model.handbook import CompactPage, Handbook
 from ..model.problems import Problem, did_you_mean
@@ -50,6 +52,7 @@ def known_pages(handbook: Handbook, other_pages: Iterable[str] = ()) -> set[str]
     """Every page of the site, docs-relative: the generated ones and the hand-written `other_pages`."""
     known = set(page_anchors(handbook)) | set(other_pages)
     known |= {ABOUT_EDITION, CODES_INDEX, GUIDE_INDEX, GUIDE_EXAMPLES, LINKING_PAGE, DOWNLOADS_PAGE, SIGNATORIES_PAGE}
+    known |= {EDITIONS_PAGE} | {what_changed_page(h.edition.id) for h in (*handbook.archive, handbook)}
     if handbook.guide is not None:
         known |= {step_page(step.id) for step in handbook.guide.steps}
     return known

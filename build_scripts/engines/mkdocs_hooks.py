@@ -24,10 +24,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_scripts.model.problems import Problem, summary
-from build_scripts.pipeline import PDF_CACHE, check, generated_files
+from build_scripts.pipeline import PDF_CACHE, check, generated_files, last_updated
 from build_scripts.render.problems_page import problems_document, problems_markdown
 
 _PAGES_KEY = "handbook_generated_pages"
+UPDATED_KEY = "hb_updated"
+"""The day each page's sources last changed, read by overrides/partials/content.html and sitemap.xml."""
 _PROBLEMS_KEY = "handbook_problems"
 PREVIEW_VARIABLE = "HANDBOOK_PREVIEW"
 """Set by on_startup when MkDocs serves: MkDocs loads this module afresh for every rebuild, so the
@@ -57,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
     with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
     config[_PAGES_KEY] = generated_files(checked.handbook, config.site_url or "", with_pdfs, root / PDF_CACHE)
+    config.extra[UPDATED_KEY] = last_updated(root, checked.handbook, config[_PAGES_KEY])
     return config
 
 

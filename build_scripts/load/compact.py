@@ -45,6 +45,46 @@ NOTE = RecordSpec(
     ),
 )
 
+REPLACEMENT = RecordSpec(
+    what="A replacement",
+    description="Exactly how a correction changed the source: words of the source, and the words of this edition.",
+    fields=(
+        Field("from", "text", "Words of the 2009 source, quoted exactly."),
+        Field("to", "text", "The words this edition has instead; leave it out where the words were removed.", False),
+    ),
+)
+CORRECTION = RecordSpec(
+    what="A correction",
+    description='A change this edition makes to the source text, listed on the "About this edition" page.',
+    fields=(
+        Field("id", "slug", "The correction's id. Never change it."),
+        Field("title", "text", "A short name for the correction."),
+        Field("page", "slug", "The Compact page it corrects, as named in compact/contents.yml."),
+        Field("kind", "text", "What kind of correction: Print artefact, Formatting, Cross-reference..."),
+        Field("source_said", "text", "What the source said."),
+        Field("edition_says", "text", "What this edition says instead."),
+        Field("why", "text", "Why it was corrected."),
+        Field("replace", "records", "Exactly how the text was changed.", required=False, record=REPLACEMENT),
+    ),
+)
+EDITION_SPEC = RecordSpec(
+    what="The edition",
+    description="This edition of the handbook: its id and date, its corrections of the source and its editorial notes.",
+    fields=(
+        Field(
+            "id",
+            "slug",
+            "The edition's id, such as 2026-11: an earlier edition is published at /editions/<id>/, and a signature "
+            "names the edition signed. Each edition has its own; `make edition` archives this one before a new one.",
+        ),
+        Field("edition", "text", "The edition's name, as the site and the PDFs show it: First online edition."),
+        Field("published", "date", "The day this edition was published, written like 2026-11-25."),
+        Field("source", "text", "What the Compact's text was taken from."),
+        Field("corrections", "records", "The changes this edition makes to the source text.", record=CORRECTION),
+        Field("notes", "records", "Editorial notes shown beside the text, never inside it.", record=NOTE),
+    ),
+)
+
 
 def load_pages(root: Path, problems: list[Problem]) -> list[CompactPage]:
     data = load_yaml_file(root, CONTENTS, problems)
@@ -128,9 +168,7 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
     data = load_yaml_file(root, EDITION, problems)
     if data is None:
         return None
-    edition = Record(
-        data, EDITION, 1, "The edition", ("edition", "published", "source", "corrections", "notes"), (), problems
-    )
+    edition = Record.of(EDITION_SPEC, data, EDITION, 1, problems)
     corrections = tuple(
         Correction(
             id=c.slug("id"),
@@ -142,16 +180,11 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
             why=c.text("why"),
             replacements=tuple(
                 Replacement(r.text("from"), r.text("to", required=False), Source(EDITION, r.line))
-                for r in c.records("replace", "A replacement", ("from", "to"))
+                for r in c.records_of("replace", REPLACEMENT)
             ),
             source=Source(EDITION, c.line),
         )
-        for c in edition.records(
-            "corrections",
-            "A correction",
-            ("id", "title", "page", "kind", "source_said", "edition_says", "why"),
-            ("replace",),
-        )
+        for c in edition.records_of("corrections", CORRECTION)
     )
     notes = tuple(
         EditorialNote(
@@ -167,10 +200,11 @@ def load_edition(root: Path, problems: list[Problem]) -> Edition | None:
         for n in edition.records_of("notes", NOTE)
     )
     return Edition(
+        id=edition.slug("id"),
         name=edition.text("edition"),
-        published=edition.text("published"),
+        published=edition.date("published"),
         source_description=edition.text("source"),
         corrections=corrections,
         notes=notes,
-        source=Source(EDITION, 1),
+        source=Source(EDITION, edition.line_of("id")),
     )

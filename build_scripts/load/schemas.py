@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from .codes import CODE, CONTENTS
+from .compact import EDITION_SPEC
 from .contacts import CONTACTS
 from .fields import json_schema
 from .guide import EXAMPLES, GUIDE
@@ -23,6 +24,7 @@ def schema_files() -> dict[str, str]:
     schemas = {
         "code-of-practice.schema.json": json_schema(CODE, "A code of practice of the Darlington Compact"),
         "codes-of-practice-contents.schema.json": json_schema(CONTENTS, "The list of the codes of practice"),
+        "edition.schema.json": json_schema(EDITION_SPEC, "An edition of the Darlington Compact handbook"),
         "contacts.schema.json": json_schema(CONTACTS, "The contacts of the Darlington Compact handbook"),
         "guide.schema.json": json_schema(GUIDE, "The disagreement guide"),
         "guide-examples.schema.json": json_schema(EXAMPLES, "The worked examples of the disagreement guide"),

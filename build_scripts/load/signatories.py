@@ -47,6 +47,13 @@ ORGANISATION = RecordSpec(
         Field("sector", "choice", "public or third.", choices=SIGNATORY_SECTORS),
         Field("status", "choice", '"involved" in preparing the Compact, or "signed".', choices=STATUSES),
         Field("signed_on", "date", "The date on its signed copy (signed organisations only).", required=False),
+        Field(
+            "edition",
+            "slug",
+            "The id of the edition it signed (signed organisations; record it with the signature): this edition's "
+            "(compact/edition.yml) or an archived one's (editions/<id>/).",
+            required=False,
+        ),
         Field("champion", "text", "Its nominated Compact Champion, where known.", required=False),
         Field(
             "since_2009",
@@ -98,6 +105,15 @@ def _organisation(r: Record) -> Signatory:
         missing='a signed organisation needs "signed_on": the date it signed.',
         extra='"signed_on" is for signed organisations; set "status: signed" or remove it.',
     )
+    edition = r.slug("edition") if "edition" in r.data else ""
+    if status != "signed" and edition:
+        r.problems.append(
+            problem(
+                r.path,
+                r.line_of("edition"),
+                '"edition" is for signed organisations; set "status: signed" or remove it.',
+            )
+        )
     since = r.record_of("since_2009", SINCE_2009)
     return Signatory(
         id=r.slug("id"),
@@ -106,6 +122,7 @@ def _organisation(r: Record) -> Signatory:
         status=status,
         signed_on=signed_on,
         champion=r.text("champion", False),
+        edition=edition,
         since_2009=_since_2009(since) if since is not None else None,
         source=Source(r.path, r.line),
     )

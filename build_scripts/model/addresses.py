@@ -21,6 +21,11 @@ GUIDE_EXAMPLES = "guide/examples/index.md"
 PROCESS_DIAGRAM = "guide/process.svg"
 PROCESS_IN_WORDS = f"{GUIDE_INDEX}#process-in-words"
 
+EDITIONS_DIR = "editions"
+EDITIONS_PAGE = f"{EDITIONS_DIR}/index.md"
+FEED = f"{EDITIONS_DIR}/feed.xml"
+"""The Atom feed of what changed in each edition."""
+
 FIGURES = {"process-diagram": (PROCESS_DIAGRAM, PROCESS_IN_WORDS)}
 """The figures an editorial note may show: the drawing, and where it is told in words."""
 
@@ -42,6 +47,16 @@ def code_page(code_id: str) -> str:
 def step_page(step_id: str) -> str:
     """The canonical page of a step of the guide, for partner sites and the codes to link to."""
     return f"guide/step/{step_id}/index.md"
+
+
+def edition_page(edition_id: str, page: str = "index.md") -> str:
+    """A page of an archived edition, or its "What changed" page ("what-changed.md"): under /editions/<id>/."""
+    return f"{EDITIONS_DIR}/{edition_id}/{page}"
+
+
+def what_changed_page(edition_id: str) -> str:
+    """What an edition changed: at an address that stays when the edition is archived."""
+    return edition_page(edition_id, "what-changed.md")
 
 
 def letter_file(letter_id: str, kind: str = "txt") -> str:

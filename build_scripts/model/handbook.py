@@ -110,8 +110,11 @@ class EditorialNote:
 
 @dataclass(frozen=True)
 class Edition:
+    id: str
+    """The edition's id: an archived edition is published at /editions/<id>/; a signature names it."""
     name: str
     published: str
+    """The day it was published, written 2026-11-25: editions are ordered by it."""
     source_description: str
     corrections: tuple[Correction, ...]
     notes: tuple[EditorialNote, ...]
@@ -225,6 +228,8 @@ class Signatory:
     signed_on: str
     champion: str
     """Its nominated Compact Champion, where known."""
+    edition: str
+    """The id of the edition it signed (signed organisations only), the current one or an archived one."""
     since_2009: Since2009 | None
     """What has become of it since 2009, where someone has checked; None where nobody has yet."""
     source: Source
@@ -278,6 +283,8 @@ class Handbook:
     register: Register | None = None
     hand_written: tuple[HandWrittenPage, ...] = ()
     contacts: Contacts | None = None
+    archive: tuple[Handbook, ...] = ()
+    """The earlier editions, oldest first, each loaded from its archived sources (editions/<id>/)."""
 
     def page(self, page_id: str) -> CompactPage | None:
         return next((p for p in self.pages if p.id == page_id), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 
 _WORD = re.compile(r"\w+(?:['’.\-&]\w+)*|&|%")
 _LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
@@ -66,16 +67,25 @@ def relink(markdown: str, written_on: str, shown_on: str) -> str:
     if posixpath.dirname(written_on) == posixpath.dirname(shown_on):
         return markdown
 
-    def moved(match: re.Match[str]) -> str:
-        target = match.group("target")
-        if "://" in target or target.startswith(("#", "mailto:")):
-            return match.group(0)
+    def moved(target: str) -> str:
         path, hash_, anchor = target.partition("#")
         absolute = posixpath.normpath(posixpath.join(posixpath.dirname(written_on), path))
-        relative = posixpath.relpath(absolute, posixpath.dirname(shown_on) or ".")
-        return f"[{match.group('text')}]({relative}{hash_}{anchor})"
+        return posixpath.relpath(absolute, posixpath.dirname(shown_on) or ".") + hash_ + anchor
 
-    return _LINK.sub(moved, markdown)
+    return map_links(markdown, moved)
+
+
+def map_links(markdown: str, change: Callable[[str], str]) -> str:
+    """Markdown with the target of each relative link to a page or file changed by `change`; links to other
+    sites, email addresses and anchors of the same page are left as they are."""
+
+    def changed(match: re.Match[str]) -> str:
+        target = match.group("target")
+        if "://" in target or target.startswith(("#", "mailto:", "tel:")):
+            return match.group(0)
+        return f"[{match.group('text')}]({change(target)})"
+
+    return _LINK.sub(changed, markdown)
 
 
 def one_line_text(markdown: str) -> str:

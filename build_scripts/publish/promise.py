@@ -43,6 +43,10 @@ def published_addresses(site: Path, handbook: Handbook) -> list[str]:
         for path in sorted((site / folder).rglob("*")):
             if path.is_file():
                 addresses.add("/" + path.relative_to(site).as_posix())
+    # The feed, and what each earlier edition published beside its pages (its PDFs, letters, diagram).
+    addresses |= {"/" + p.relative_to(site).as_posix() for p in site.glob("editions/**/*") if p.is_file()} - {
+        "/" + p.relative_to(site).as_posix() for p in site.glob("editions/**/*.html")
+    }
     addresses |= {"/guide/process.svg"} | {
         "/" + p.relative_to(site).as_posix() for p in site.glob("guide/letters/*") if p.suffix in (".txt", ".docx")
     }

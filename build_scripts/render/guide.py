@@ -53,15 +53,21 @@ def guide_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, s
             guide=guide, longest=max(len(p.answers) for p in paths), minutes=_minutes(paths), here=GUIDE_INDEX
         ),
         GUIDE_EXAMPLES: _examples_page(env, guide),
-        PROCESS_DIAGRAM: process_diagram(guide.stages),
     }
     step_template = env.get_template("guide_step.md.j2")
     for path in paths:
         files[path.page] = step_template.render(**_path_context(guide, contacts, path))
-    for step in guide.steps:
-        files[step_page(step.id)] = step_template.render(**_canonical_context(guide, contacts, step))
-    files |= letter_files(guide.letters, published)
-    return files
+    return files | step_files(guide, contacts, published)
+
+
+def step_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, str | bytes]:
+    """The canonical page of every step, the model letters and the diagram: what an archived edition of the
+    guide keeps (its path pages are never promised)."""
+    step_template = _environment().get_template("guide_step.md.j2")
+    files: dict[str, str | bytes] = {
+        step_page(step.id): step_template.render(**_canonical_context(guide, contacts, step)) for step in guide.steps
+    }
+    return files | {PROCESS_DIAGRAM: process_diagram(guide.stages)} | letter_files(guide.letters, published)
 
 
 def _environment() -> Environment:

@@ -58,14 +58,20 @@ class _BuildFiles(URLFetcher):
 
 
 def build_pdfs(
-    handbook: Handbook, files: Mapping[str, str | bytes], site_url: str = "", cache_folder: Path | None = None
+    handbook: Handbook,
+    files: Mapping[str, str | bytes],
+    site_url: str = "",
+    signatories: Sequence[Signatory] | None = None,
+    cache_folder: Path | None = None,
 ) -> list[Pdf]:
-    """Every PDF, in the same order every time: laid out in parallel on the machine's cores, or
-    taken from the cache in `cache_folder` where an earlier build laid out the same document."""
+    """Every PDF, in the same order every time: laid out in parallel on the machine's cores, or taken
+    from the cache in `cache_folder` where an earlier build laid out the same document. The signatory
+    copies are those of `signatories` only, where given (an archived edition's: those who signed it)."""
     paper = paper_of(handbook, site_url)
     documents = print_documents(handbook, files, paper)
     if handbook.register is not None:
-        copies: list[Signatory | None] = [None, *handbook.register.organisations]
+        signing = handbook.register.organisations if signatories is None else signatories
+        copies: list[Signatory | None] = [None, *signing]
         documents += [signatory_document(handbook, organisation, files, paper) for organisation in copies]
     shown = {document.path: referenced_files(document, files) for document in documents}
     cache = PdfCache.at(cache_folder, _layout()) if cache_folder is not None else None

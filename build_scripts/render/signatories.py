@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..model.addresses import SIGNATORIES_PAGE, SITE_ROOT
+from collections.abc import Callable
+
+from ..model.addresses import ABOUT_EDITION, SIGNATORIES_PAGE, SITE_ROOT, edition_page, relative
 from ..model.contacts import Contact
 from ..model.handbook import Handbook
 from ..model.text import relink
@@ -30,9 +32,24 @@ def signatories_page(handbook: Handbook, with_pdfs: bool) -> dict[str, str]:
             blank_copy=BLANK_COPY_PDF,
             csv_file="data/signatories.csv",
             json_file="data/signatories.json",
+            edition_link=_edition_link(handbook),
         )
     )
     return {SIGNATORIES_PAGE: page}
+
+
+def _edition_link(handbook: Handbook) -> Callable[[str], str]:
+    """The Markdown link to the edition an organisation signed: this one's "About this edition", or the
+    archived edition's own pages."""
+    names = {h.edition.id: h.edition.name for h in handbook.archive}
+
+    def link(edition_id: str) -> str:
+        if edition_id == handbook.edition.id:
+            return f"[{markdown_text(handbook.edition.name)}]({relative(SIGNATORIES_PAGE, ABOUT_EDITION)})"
+        target = relative(SIGNATORIES_PAGE, edition_page(edition_id))
+        return f"[{markdown_text(names.get(edition_id, edition_id))}]({target})"
+
+    return link
 
 
 def _reach(contact: Contact | None) -> str:

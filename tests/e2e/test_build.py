@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -41,6 +42,12 @@ def run_check(project: Path) -> subprocess.CompletedProcess[str]:
 def built_copy(root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A copy of the project with a site built from it: (project, site)."""
     project = copy_project(root, tmp_path_factory.mktemp("copy"))
+    # With the history, as a clone has it: each page's "Last updated" is read from it.
+    history = root / ".git"
+    if history.is_dir():
+        shutil.copytree(history, project / ".git", symlinks=True)
+    elif history.is_file():
+        shutil.copy2(history, project / ".git")
     site = project / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr

@@ -70,7 +70,7 @@ def test_an_unknown_field(project: Path) -> None:
     edit(project / REGISTER, "    champion: A. Champion", "    champoin: A. Champion")
     assert problems_of(project) == [
         f'{REGISTER}:9: An organisation has an unknown field "champoin". Did you mean "champion"? Its fields are: '
-        "id, name, sector, status, signed_on, champion, since_2009."
+        "id, name, sector, status, signed_on, edition, champion, since_2009."
     ]
 
 

@@ -1,0 +1,81 @@
+"""The day each page's own content last changed: the latest day any of its sources changed.
+
+A page's sources are the files it is made from (a Compact page: its Markdown, its principles and
+commitments, the notes on it and the codes listed under its items; a code: its file; a step of the
+guide: the guide, the contacts and the letters; a hand-written page: its file). A page made from
+everything (Downloads, the editions) takes the latest day of all. The layout (templates, theme) is
+not content. Without the history (`days` is None), every page takes the edition's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model.addresses import (
+    ABOUT_EDITION,
+    CODES_INDEX,
+    EDITIONS_DIR,
+    EDITIONS_PAGE,
+    SIGNATORIES_PAGE,
+    code_page,
+    compact_page,
+)
+from ..model.handbook import Handbook
+from .environment import long_date
+
+EDITION_FILE = "compact/edition.yml"
+CODES_CONTENTS = "codes_of_practice/contents.yml"
+WHAT_CHANGED = "/what-changed.md"
+
+
+def page_sources(handbook: Handbook) -> dict[str, tuple[str, ...]]:
+    """The source files of each page made from some of the sources only, by docs-relative page."""
+    codes = tuple(code.source.path for code in handbook.codes)
+    noted = {note.page for note in handbook.edition.notes}
+    sources: dict[str, tuple[str, ...]] = {
+        compact_page(page.id): (
+            page.source.path,
+            *(group.source.path for group in page.groups),
+            *((EDITION_FILE,) if page.id in noted else ()),
+            *(codes if page.groups else ()),
+        )
+        for page in handbook.pages
+    }
+    sources[ABOUT_EDITION] = (EDITION_FILE, *codes)
+    sources[CODES_INDEX] = (CODES_CONTENTS, *codes)
+    sources |= {code_page(code.id): (code.source.path,) for code in handbook.codes}
+    if handbook.register is not None:
+        sources[SIGNATORIES_PAGE] = (handbook.register.source.path,)
+    sources |= {page.path: (page.source.path,) for page in handbook.hand_written}
+    return sources
+
+
+def _guide_sources(handbook: Handbook) -> tuple[str, ...]:
+    guide = handbook.guide
+    if guide is None:
+        return ()
+    contacts = (handbook.contacts.source.path,) if handbook.contacts else ()
+    examples = tuple(sorted({example.source.path for example in guide.examples}))
+    return (guide.source.path, *contacts, *examples, *(letter.source.path for letter in guide.letters))
+
+
+def page_updated(handbook: Handbook, pages: Iterable[str], days: dict[str, str] | None) -> dict[str, dict[str, str]]:
+    """For each page of the current edition, the day its sources last changed: as `date` (2026-11-25, for
+    the sitemap) and as `text` (25 November 2026, for the page)."""
+    fallback = handbook.edition.published
+    sources = page_sources(handbook)
+    guide = _guide_sources(handbook)
+    everything = tuple({path for paths in (*sources.values(), guide) for path in paths})
+
+    def day(paths: tuple[str, ...]) -> str:
+        found = [days[path] for path in paths if days is not None and path in days]
+        return max(found) if found else fallback
+
+    updated = {}
+    for page in pages:
+        # An archived page is dated by its edition, in its notice.
+        archived = page.startswith(f"{EDITIONS_DIR}/") and page != EDITIONS_PAGE and not page.endswith(WHAT_CHANGED)
+        if page.endswith(".md") and not archived:
+            date = day(sources.get(page) or (guide if page.startswith("guide/") else everything))
+            updated[page] = {"date": date, "text": long_date(date)}
+    return updated
