@@ -11,11 +11,10 @@ archived: they are never promised, and each archived step page stands for them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import posixpath
 from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 
 import yaml
 
