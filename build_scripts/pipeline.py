@@ -70,7 +70,7 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
         pages = known_pages(handbook, docs) if not loaded.problems else None
         found += check_site_config(root, pages, page_anchors(handbook))
         found += check_publication(root)
-        found += check_promise(root, loaded.handbook)
+        found += check_promise(root, handbook)
     listed = sorted(set(found))
     return Checked(handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
 
