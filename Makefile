@@ -40,7 +40,9 @@ export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # command line (`@`), and no "make: *** [Makefile:NN: check] Error 1" after the problems, which reads
 # as one more problem. make prints that line for every failed command unless it is told to ignore the
 # failure, so on failure `editor` ends make with SIGPIPE instead, which make does not report and a
-# shell does not announce: the exit status is then 141, still a failure for CI and scripts.
+# shell does not announce: the exit status is then 141, still a failure for CI and scripts. (Where
+# make cannot receive the signal, as process 1 of a container, or under a parent make, which reports
+# its child's death, the "Error" line shows as before; the problems above it are the same.)
 editor = $(1) || { status=$$?; kill -PIPE $$PPID; exit $$status; }
 
 build: $(VENV)/.build debian-build

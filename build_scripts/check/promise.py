@@ -2,14 +2,25 @@
 
 Never an error: a new clause, step or note publishes new addresses, which is what an edit is for. It
 is a warning, so that the editor knows to run `make addresses` once the change is meant to stay.
-The built site is checked against the promise by the tests (tests/e2e/test_promise.py).
+The tests check that every promised address still resolves on the built site (tests/e2e/test_promise.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.addresses import GUIDE_EXAMPLES, code_page, compact_page, letter_file, page_url, step_page
+from ..model.addresses import (
+    EDITIONS_PAGE,
+    FEED,
+    GUIDE_EXAMPLES,
+    code_page,
+    compact_page,
+    edition_page,
+    letter_file,
+    page_url,
+    step_page,
+    what_changed_page,
+)
 from ..model.handbook import Handbook
 from ..model.problems import WARNING, Problem, problem
 from .handbook import page_anchors
@@ -30,7 +41,26 @@ def read_promise(root: Path) -> list[str]:
 
 def source_addresses(handbook: Handbook) -> set[str]:
     """The addresses made from the sources' ids: pages and their anchors, the guide's steps, worked
-    examples and letters, the signatory copies. (The build publishes these and more; see publish.promise.)"""
+    examples and letters; the Editions page, its feed, each edition's "What changed" page and each
+    archived edition's pages. (The build publishes these and more; see publish.promise.)"""
+    addresses = _edition_addresses(handbook) | {page_url("", EDITIONS_PAGE), "/" + FEED}
+    for edition in (*handbook.archive, handbook):
+        addresses.add(page_url("", what_changed_page(edition.edition.id)))
+    for archived in handbook.archive:
+        pages = ["index.md", *_pages(archived)]
+        addresses |= {page_url("", edition_page(archived.edition.id, page)) for page in pages}
+    return addresses
+
+
+def _pages(handbook: Handbook) -> list[str]:
+    """The pages of an edition made from its sources' ids, which an archived edition keeps."""
+    pages = [compact_page(page.id) for page in handbook.pages] + [code_page(code.id) for code in handbook.codes]
+    if handbook.guide is not None:
+        pages += [step_page(step.id) for step in handbook.guide.steps]
+    return pages
+
+
+def _edition_addresses(handbook: Handbook) -> set[str]:
     pages = [compact_page(page.id) for page in handbook.pages] + [code_page(code.id) for code in handbook.codes]
     addresses = {page_url("", page) for page in pages}
     for page, anchors in page_anchors(handbook).items():

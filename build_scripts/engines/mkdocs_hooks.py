@@ -43,8 +43,12 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    # Only the preview shows problems as pages; a build with problems always fails, whatever the
+    # environment it was started from holds.
     if command == "serve":
         os.environ[PREVIEW_VARIABLE] = "1"
+    else:
+        os.environ.pop(PREVIEW_VARIABLE, None)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

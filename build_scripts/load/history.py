@@ -20,7 +20,7 @@ def last_changed(root: Path) -> dict[str, str] | None:
         if shallow.strip() != "false":
             return None
         log = _git(root, "log", "--relative", "--no-renames", "--name-only", "--format=%x00%cs", "--", ".")
-    except (OSError, subprocess.CalledProcessError):
+    except (OSError, subprocess.SubprocessError):
         return None
     days: dict[str, str] = {}
     for commit in log.split("\0")[1:]:
@@ -33,5 +33,10 @@ def last_changed(root: Path) -> dict[str, str] | None:
 
 def _git(root: Path, *arguments: str) -> str:
     return subprocess.run(
-        ["git", "-C", str(root), *arguments], capture_output=True, text=True, check=True, timeout=60
+        # Paths as they are (not quoted, with octal escapes, where they are not ASCII).
+        ["git", "-C", str(root), "-c", "core.quotePath=false", *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     ).stdout

@@ -55,6 +55,8 @@ class Changes:
     clauses_added: tuple[InCode[Clause], ...] = ()
     clauses_changed: tuple[InCode[Changed[Clause]], ...] = ()
     clauses_removed: tuple[InCode[Clause], ...] = ()
+    codes_added: tuple[Code, ...] = ()
+    """New codes of practice, each with its status: a new code may already be adopted."""
     codes_status: tuple[Changed[Code], ...] = ()
     """Codes whose status or date of adoption changed: a draft adopted, above all."""
     steps_added: tuple[Question | Outcome, ...] = ()
@@ -65,6 +67,7 @@ class Changes:
     notes_added: tuple[EditorialNote, ...] = ()
     notes_changed: tuple[Changed[EditorialNote], ...] = ()
     notes_rechecked: tuple[Rechecked, ...] = ()
+    notes_removed: tuple[EditorialNote, ...] = ()
     signed: tuple[Signatory, ...] = ()
     """The organisations that signed this edition, as the latest register records it."""
 
@@ -110,6 +113,7 @@ def edition_changes(before: Handbook | None, after: Handbook, register: Iterable
             if i in old_clauses and not same(old_clauses[i].clause, new_clauses[i].clause)
         ),
         clauses_removed=tuple(old_clauses[i] for i in old_clauses if i not in new_clauses),
+        codes_added=tuple(code for code in after.codes if code.id not in {c.id for c in before.codes}),
         codes_status=_status_changes(before.codes, after.codes),
         steps_added=tuple(new_steps[i] for i in new_steps if i not in old_steps),
         steps_changed=_changed_pairs(old_steps, new_steps),
@@ -122,6 +126,7 @@ def edition_changes(before: Handbook | None, after: Handbook, register: Iterable
             for n in after.edition.notes
             if n.id in old_notes and old_notes[n.id].evidence.checked_on != n.evidence.checked_on
         ),
+        notes_removed=tuple(n for n in before.edition.notes if n.id not in {m.id for m in after.edition.notes}),
         signed=signed,
     )
 

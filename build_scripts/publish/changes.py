@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 PATH_PAGES = "guide/start/"
 SHOWN = 60
@@ -68,12 +69,20 @@ def _listed(title: str, pages: tuple[str, ...], site_url: str) -> list[str]:
     if not pages:
         return []
     lines = [f"### {title} ({len(pages)})", ""]
-    lines += [f"- [{page}]({site_url.rstrip('/')}{page})" if site_url else f"- {page}" for page in named[:SHOWN]]
+    lines += [_item(page, site_url) for page in named[:SHOWN]]
     if len(named) > SHOWN:
         lines.append(f"- and {len(named) - SHOWN} more")
     if paths:
         lines.append(f"- {paths} of the guide's path pages ({PATH_PAGES}...)")
     return [*lines, ""]
+
+
+def _item(page: str, site_url: str) -> str:
+    """A page as a list item: its address as code, linked where the site's address is known. A file name
+    in a proposal is not trusted, so nothing in it can become Markdown: no link, emphasis or image."""
+    address = quote(page, safe="/#")
+    shown = f"`{address}`"
+    return f"- [{shown}]({site_url.rstrip('/')}{address})" if site_url else f"- {shown}"
 
 
 def summary(changes: Changes, site_url: str = "") -> str:

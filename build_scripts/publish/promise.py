@@ -2,8 +2,9 @@
 may stop working. An address that moves must leave a redirect behind (mkdocs.yml, `redirects`).
 
 `python -m build_scripts addresses` adds the addresses a new build publishes to the list; it never
-removes one. The tests fail when a listed address no longer resolves, or when a published address
-is not listed yet: `make check` warns of those (check.promise), and the tests list them.
+removes one. The tests fail when a listed address no longer resolves; a published address that is
+not listed yet fails nothing, since publishing new addresses is what an edit is for: `make check`
+warns of it (check.promise) and says to run `make addresses`.
 """
 
 from __future__ import annotations

@@ -59,8 +59,15 @@ def summary(changes: Changes) -> list[str]:
             (changes.notes_added, "editorial note", "editorial notes", "added"),
             (changes.notes_changed, "editorial note", "editorial notes", "changed"),
             (changes.notes_rechecked, "editorial note", "editorial notes", "checked again"),
+            (changes.notes_removed, "editorial note", "editorial notes", "removed"),
         )
         lines = [f"{plural(len(found), one, many)} {verb}." for found, one, many, verb in kinds if found]
+        lines += [
+            f"{code.title}: a new code of practice, {code.status}"
+            + (f" on {long_date(code.adopted_on)}" if code.adopted_on else "")
+            + "."
+            for code in changes.codes_added
+        ]
         lines += [
             f"{c.after.title}: {c.after.status}"
             + (f" on {long_date(c.after.adopted_on)}" if c.after.adopted_on else "")

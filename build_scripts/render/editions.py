@@ -163,7 +163,8 @@ def archived_page(
     notice = (
         f'!!! warning "Not the current edition"\n\n'
         f"    This page is from the **{markdown_text(edition.name)}** of the handbook, published on "
-        f"{long_date(edition.published)}, and is kept as it was. It is not the current edition: "
+        f"{long_date(edition.published)}, and its words are kept as they were published. "
+        "It is not the current edition: "
         f"[{'read this page in the current edition' if now == path else 'go to the current edition'}]"
         f"({posixpath.relpath(now, posixpath.dirname(here))}), or see "
         f"[every edition]({posixpath.relpath(EDITIONS_PAGE, posixpath.dirname(here))}).\n\n"

@@ -95,7 +95,6 @@ class PdfCache:
             except OSError:
                 continue
 
-
     def _entries(self, pattern: str) -> list[Path]:
         try:
             return list(self.folder.glob(pattern))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.check.promise import PROMISE_FILE
+from build_scripts.check.promise import PROMISE_FILE, read_promise, source_addresses
 from build_scripts.pipeline import check
 from tests.conftest import build_site
 from tests.support.project import ROOT, copy_project
@@ -82,7 +82,11 @@ def test_the_edited_sources_pass_the_check_and_build(edited: Build) -> None:
     checked = check(edited.site.parent / "project")
     assert checked.problems == ()
     promise = [str(w) for w in checked.warnings if w.source.path == PROMISE_FILE]
-    assert promise and "/codes/volunteering/#vo-say-thank-you" in promise[0] and "make addresses" in promise[0]
+    # The recipes publish new addresses; unless an editor has already run `make addresses` for them,
+    # `make check` says so and says what to run.
+    assert checked.handbook is not None
+    if source_addresses(checked.handbook) - set(read_promise(edited.site.parent / "project")):
+        assert promise and "make addresses" in promise[0]
 
 
 def test_the_content_tests_pass_on_the_edited_sources(edited: Build) -> None:

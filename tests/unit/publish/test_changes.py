@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build_scripts.publish.changes import compare, summary
+from build_scripts.publish.changes import Changes, compare, summary
 from tests.support.project import ROOT
 
 PAGE = (
@@ -34,7 +34,7 @@ def test_pages_are_compared_by_their_content_not_what_every_page_shares(tmp_path
     assert changes.changed == ("/codes/volunteering/", "/guide/start/raising/")
     assert changes.added == ("/guide/step/about-funding/",) and changes.removed == ("/gone/",)
     text = summary(changes, "https://compact.example.org/")
-    assert "- [/codes/volunteering/](https://compact.example.org/codes/volunteering/)" in text
+    assert "- [`/codes/volunteering/`](https://compact.example.org/codes/volunteering/)" in text
     assert "1 of the guide's path pages" in text and "/guide/start/raising/" not in text
     assert "Gone (a promised address needs a redirect) (1)" in text
 
@@ -47,4 +47,14 @@ def test_the_command_prints_the_summary(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("## Pages this change alters") and "- /" in result.stdout
+    assert result.stdout.startswith("## Pages this change alters") and "- `/" in result.stdout
+
+
+def test_a_file_name_in_a_proposal_cannot_become_markdown() -> None:
+    hostile = "/x](https://elsewhere.example)![a](https://elsewhere.example/i.png)`*b*/"
+    text = summary(Changes((hostile,), (), ()), "https://compact.example.org/")
+    assert "](https://elsewhere" not in text and "![" not in text.replace("%21", "")
+    assert (
+        "- [`/x%5D%28https%3A//elsewhere.example%29%21%5Ba%5D%28https%3A//elsewhere.example/i.png%29%60%2Ab%2A/`]"
+        in text
+    )

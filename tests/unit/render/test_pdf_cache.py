@@ -29,15 +29,15 @@ def test_an_unchanged_document_comes_from_the_cache_and_a_changed_one_is_laid_ou
     handbook: Handbook, tmp_path: Path
 ) -> None:
     files = generated_files(handbook)
-    first = build_pdfs(handbook, files, "https://a.example.org/", tmp_path)
+    first = build_pdfs(handbook, files, "https://a.example.org/", cache_folder=tmp_path)
     assert first == build_pdfs(handbook, files, "https://a.example.org/"), "a kept PDF differs from a new one"
     for entry in tmp_path.glob("*.pdf"):
         entry.write_bytes(KEPT)
-    again = build_pdfs(handbook, files, "https://a.example.org/", tmp_path)
+    again = build_pdfs(handbook, files, "https://a.example.org/", cache_folder=tmp_path)
     assert [pdf.data for pdf in again] == [KEPT] * len(first)
     assert [pdf.pages for pdf in again] == [pdf.pages for pdf in first]
     # Another site address is printed at the foot of every page: every document has changed.
-    moved = build_pdfs(handbook, files, "https://b.example.org/", tmp_path)
+    moved = build_pdfs(handbook, files, "https://b.example.org/", cache_folder=tmp_path)
     assert KEPT not in [pdf.data for pdf in moved]
 
 
@@ -56,7 +56,7 @@ def test_a_file_a_document_shows_is_part_of_its_key(tmp_path: Path) -> None:
 def test_a_cache_that_cannot_be_written_is_only_a_miss(handbook: Handbook, tmp_path: Path) -> None:
     not_a_folder = tmp_path / "cache"
     not_a_folder.write_text("a file where the cache would be")
-    pdfs = build_pdfs(handbook, generated_files(handbook), "", not_a_folder)
+    pdfs = build_pdfs(handbook, generated_files(handbook), "", cache_folder=not_a_folder)
     assert pdfs and all(pdf.data.startswith(b"%PDF-") for pdf in pdfs)
 
 
