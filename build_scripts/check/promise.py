@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.addresses import (
+    ABOUT_EDITION,
+    CODES_INDEX,
     EDITIONS_PAGE,
     FEED,
     GUIDE_EXAMPLES,
@@ -54,7 +56,9 @@ def source_addresses(handbook: Handbook) -> set[str]:
 
 def _pages(handbook: Handbook) -> list[str]:
     """The pages of an edition made from its sources' ids, which an archived edition keeps."""
-    pages = [compact_page(page.id) for page in handbook.pages] + [code_page(code.id) for code in handbook.codes]
+    pages = [ABOUT_EDITION, *(compact_page(page.id) for page in handbook.pages)]
+    if handbook.codes:
+        pages += [CODES_INDEX, *(code_page(code.id) for code in handbook.codes)]
     if handbook.guide is not None:
         pages += [step_page(step.id) for step in handbook.guide.steps]
     return pages
