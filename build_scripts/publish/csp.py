@@ -47,6 +47,9 @@ def policy(script_hashes: Iterable[str], for_headers: bool = False) -> str:
     return "; ".join(directives)
 
 
+_CHUNK = 4096
+
+
 class _HeadStart(HTMLParser):
     """Finds where the policy goes: after <head>, or after a <meta charset> that opens it."""
 
@@ -64,12 +67,22 @@ class _HeadStart(HTMLParser):
         line, column = self.getpos()
         self.position = (line, column + len(self.get_starttag_text() or ""))
 
+    @property
+    def settled(self) -> bool:
+        """Whether the place is found for good: a tag after the head's start (and its charset) was read."""
+        return self.position is not None and not self._in_head
+
 
 def with_policy(html: str, text: str) -> str:
     """The page with the policy `text` as the first thing in its <head> (after the charset)."""
     finder = _HeadStart()
-    finder.feed(html)
-    finder.close()
+    # The head opens near the top: reading on once the tag after it has been seen would only cost time.
+    for start in range(0, len(html), _CHUNK):
+        finder.feed(html[start : start + _CHUNK])
+        if finder.settled:
+            break
+    else:
+        finder.close()
     if finder.position is None:
         raise ValueError("the page has no <head>")
     line, column = finder.position
