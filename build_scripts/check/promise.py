@@ -55,7 +55,7 @@ def source_addresses(handbook: Handbook) -> set[str]:
 
 
 def _pages(handbook: Handbook) -> list[str]:
-    """The pages of an edition made from its sources' ids, which an archived edition keeps."""
+    """The pages of an edition made from its sources' ids: the current edition's, and an archived one's."""
     pages = [ABOUT_EDITION, *(compact_page(page.id) for page in handbook.pages)]
     if handbook.codes:
         pages += [CODES_INDEX, *(code_page(code.id) for code in handbook.codes)]
@@ -65,14 +65,12 @@ def _pages(handbook: Handbook) -> list[str]:
 
 
 def _edition_addresses(handbook: Handbook) -> set[str]:
-    pages = [compact_page(page.id) for page in handbook.pages] + [code_page(code.id) for code in handbook.codes]
-    addresses = {page_url("", page) for page in pages}
+    addresses = {page_url("", page) for page in _pages(handbook)}
     for page, anchors in page_anchors(handbook).items():
         addresses |= {page_url("", page, anchor) for anchor in anchors}
     if handbook.guide is not None:
         guide = handbook.guide
         addresses |= {page_url("", GUIDE_EXAMPLES, example.id) for example in guide.examples}
-        addresses |= {page_url("", step_page(step.id)) for step in guide.steps}
         addresses |= {"/" + letter_file(letter.id, kind) for letter in guide.letters for kind in ("txt", "docx")}
     return addresses
 

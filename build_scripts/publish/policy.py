@@ -4,18 +4,14 @@ the `_headers` file. Any engine's output can go through it."""
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from ..model.addresses import redirect_page, redirect_url
-from ..render.processes import start_worker
+from ..render.processes import on_every_core
 from .csp import HEADERS_FILE, REDIRECT_REFRESH, REDIRECT_SCRIPT, headers_file, policy, script_hash, with_policy
 from .live_content import live_content
 
-WORKERS = 2
 _PER_TASK = 16
 """Pages a worker reads at a time: few enough to share the work evenly, enough to cost little to send."""
 
@@ -36,7 +32,7 @@ def secure_site(site: Path, redirects: Mapping[str, str]) -> list[str]:
         trusted = (scripts[page],) if page in scripts else ()
         refresh = REDIRECT_REFRESH.format(url=targets[page]) if page in targets else None
         checks.append((site, page, trusted, refresh))
-    problems = [line for lines in _on_every_core(_check_page, checks) for line in lines]
+    problems = [line for lines in on_every_core(_check_page, checks, _PER_TASK) for line in lines]
     if problems:
         return problems
     hashes = {script_hash(script) for script in scripts.values()}
@@ -50,13 +46,3 @@ def secure_site(site: Path, redirects: Mapping[str, str]) -> list[str]:
 def _check_page(site: Path, page: str, trusted: tuple[str, ...], refresh: str | None) -> list[str]:
     html = (site / page).read_text(encoding="utf-8")
     return [f"{page}: {reason}" for reason in live_content(html, trusted, refresh)]
-
-
-def _on_every_core(check: Callable[..., list[str]], tasks: list[tuple[Any, ...]]) -> list[list[str]]:
-    """The pages read with an HTML parser on two processes (a pool that dies with the build), in order."""
-    workers = min(WORKERS, os.cpu_count() or 1)
-    if workers < 2 or len(tasks) < 2 * _PER_TASK:
-        return [check(*task) for task in tasks]
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
-        return pool.starmap(check, tasks, chunksize=_PER_TASK)

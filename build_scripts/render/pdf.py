@@ -8,8 +8,6 @@ signatory copy is laid out whole, since every one of its pages carries its organ
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +21,10 @@ from .environment import TEMPLATES
 from .paper import PrintDocument, paper_of
 from .pdf_cache import PdfCache, referenced_files
 from .print_documents import print_documents
-from .processes import start_worker
+from .processes import on_every_core
 from .signatory_copies import signatory_document
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
-WORKERS = 2
 STYLESHEET = (TEMPLATES / "print" / "print.css").read_text(encoding="utf-8")
 
 
@@ -82,24 +79,13 @@ def build_pdfs(
     # The longest first, one at a time: no worker is left with a long document while the other idles.
     to_lay_out = sorted((d for d in documents if d.path not in laid_out), key=lambda d: -len(d.html))
     tasks = [(document, shown[document.path]) for document in to_lay_out]
-    for document, result in zip(to_lay_out, _run(tasks), strict=True):
+    for document, result in zip(to_lay_out, on_every_core(_lay_out, tasks), strict=True):
         laid_out[document.path] = result
         if cache is not None:
             cache.put(keys[document.path], *result)
     if cache is not None:
         cache.forget_unused(keys.values())
     return [Pdf(d.path, d.title, d.description, *laid_out[d.path]) for d in documents]
-
-
-def _run(tasks: Sequence[tuple[PrintDocument, Mapping[str, str | bytes]]]) -> list[tuple[int, bytes]]:
-    workers = min(WORKERS, os.cpu_count() or 1, len(tasks))
-    if workers < 2:
-        return [_lay_out(*task) for task in tasks]
-    # Leaving the pool, also by an interrupt, terminates its workers: none goes on laying out PDFs
-    # after the build has stopped, and none outlives this process if it is killed.
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
-        return pool.starmap(_lay_out, tasks, chunksize=1)
 
 
 def lay_out(document: PrintDocument, files: Mapping[str, str | bytes]) -> Pdf:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 _PR_SET_PDEATHSIG = 1
+WORKERS = 2
+R = TypeVar("R")
 
 
 def die_with_parent(parent: int) -> None:
@@ -29,3 +34,18 @@ def start_worker(parent: int) -> None:
     which then stops every worker, instead of each printing its own traceback."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def on_every_core(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], per_task: int = 1) -> list[R]:
+    """`function` applied to each task's arguments, in order, on up to WORKERS processes, `per_task`
+    tasks at a time; in this process where there is one core or too little work to share.
+
+    Leaving the pool, also by an interrupt, terminates its workers: none goes on working after the
+    build has stopped, and none outlives this process if it is killed.
+    """
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if workers < 2 or len(tasks) < 2 * per_task:
+        return [function(*task) for task in tasks]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
+        return pool.starmap(function, tasks, chunksize=per_task)

@@ -57,19 +57,21 @@ def page_sources(handbook: Handbook) -> dict[str, tuple[str, ...]]:
     sources |= {code_page(code.id): (code.source.path,) for code in handbook.codes}
     if handbook.register is not None:
         # The page says how to reach the lead body, from the contacts.
-        contacts = (handbook.contacts.source.path,) if handbook.contacts else ()
-        sources[SIGNATORIES_PAGE] = (handbook.register.source.path, *contacts)
+        sources[SIGNATORIES_PAGE] = (handbook.register.source.path, *_contacts_file(handbook))
     sources |= {page.path: (page.source.path,) for page in handbook.hand_written}
     return sources
+
+
+def _contacts_file(handbook: Handbook) -> tuple[str, ...]:
+    return (handbook.contacts.source.path,) if handbook.contacts else ()
 
 
 def _guide_sources(handbook: Handbook) -> tuple[str, ...]:
     guide = handbook.guide
     if guide is None:
         return ()
-    contacts = (handbook.contacts.source.path,) if handbook.contacts else ()
     examples = tuple(sorted({example.source.path for example in guide.examples}))
-    return (guide.source.path, *contacts, *examples, *(letter.source.path for letter in guide.letters))
+    return (guide.source.path, *_contacts_file(handbook), *examples, *(letter.source.path for letter in guide.letters))
 
 
 def page_updated(handbook: Handbook, pages: Iterable[str], days: dict[str, str] | None) -> dict[str, dict[str, str]]:
@@ -85,13 +87,11 @@ def page_updated(handbook: Handbook, pages: Iterable[str], days: dict[str, str] 
     editions = [archived.edition.id for archived in handbook.archive]
     folders = {edition: f"{EDITIONS_DIR}/{edition}/" for edition in editions}
     made_from: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {EDITIONS_PAGE: (everything, (f"{EDITIONS_DIR}/",))}
-    for index, edition in enumerate([*editions, handbook.edition.id]):
-        earlier = tuple(folders[e] for e in editions[max(index - 1, 0) : index])
-        current = edition == handbook.edition.id
-        made_from[what_changed_page(edition)] = (
-            everything if current else (),
-            (*earlier, *([] if current else [folders[edition]])),
-        )
+    for before, edition in zip([None, *editions][:-1], editions, strict=True):
+        earlier = (folders[before],) if before else ()
+        made_from[what_changed_page(edition)] = ((), (*earlier, folders[edition]))
+    earlier = (folders[editions[-1]],) if editions else ()
+    made_from[what_changed_page(handbook.edition.id)] = (everything, earlier)
 
     def day(paths: tuple[str, ...], folders: tuple[str, ...] = ()) -> str:
         found = [days[path] for path in paths if days is not None and path in days]
