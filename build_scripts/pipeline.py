@@ -29,7 +29,7 @@ from .render.editions import edition_files
 from .render.guide import guide_files
 from .render.images import image_files
 from .render.linking import linking_page
-from .render.pdf import build_pdfs
+from .render.pdf import PdfsUnderway, start_pdfs
 from .render.signatories import signatories_page
 from .render.updated import page_updated
 
@@ -79,10 +79,32 @@ PDF_CACHE = Path(".cache", "pdfs")
 """Where, under the project, the PDFs of earlier builds are kept to be used again (see render/pdf_cache.py)."""
 
 
-def generated_files(
+@dataclass
+class Generating:
+    """The files a build adds to the site: `files` at once; the PDFs, and the Downloads page that lists
+    them, from `finish()`, while worker processes lay the PDFs out and the caller goes on (a site
+    engine builds its pages meanwhile)."""
+
+    files: dict[str, str | bytes]
+    later: tuple[str, ...]
+    """The paths `finish()` gives: the PDFs of the current edition, then the Downloads page."""
+    _pdfs: PdfsUnderway | None
+
+    def finish(self) -> dict[str, str | bytes]:
+        """The PDFs and the Downloads page; waits for the PDFs still being laid out."""
+        pdfs = self._pdfs.pdfs() if self._pdfs is not None else []
+        return {**{pdf.path: pdf.data for pdf in pdfs}, DOWNLOADS_PAGE: downloads_page(pdfs)}
+
+    def cancel(self) -> None:
+        """Stop laying out the PDFs (the build failed)."""
+        if self._pdfs is not None:
+            self._pdfs.cancel()
+
+
+def start_generating(
     handbook: Handbook, site_url: str = "", with_pdfs: bool = False, pdf_cache: Path | None = None
-) -> dict[str, str | bytes]:
-    """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them.
+) -> Generating:
+    """Every file the build adds to the site, by docs-relative path, the PDFs started in the background.
 
     The PDFs take a few seconds; the live preview goes without them. With a `pdf_cache` folder, a PDF
     whose document has not changed since an earlier build is taken from there.
@@ -95,11 +117,24 @@ def generated_files(
     files |= image_files()
     files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
-    pdfs = build_pdfs(handbook, files, site_url, cache_folder=pdf_cache) if with_pdfs else []
-    files |= {pdf.path: pdf.data for pdf in pdfs}
-    files[DOWNLOADS_PAGE] = downloads_page(pdfs)
-    files |= edition_files(handbook, files, site_url, with_pdfs, pdf_cache)
-    return files
+    pdfs = start_pdfs(handbook, files, site_url, cache_folder=pdf_cache) if with_pdfs else None
+    later = (*(pdfs.paths if pdfs is not None else ()), DOWNLOADS_PAGE)
+    try:
+        files |= edition_files(handbook, {*files, *later}, site_url, with_pdfs, pdf_cache)
+    except BaseException:
+        if pdfs is not None:
+            pdfs.cancel()
+        raise
+    return Generating(files, later, pdfs)
+
+
+def generated_files(
+    handbook: Handbook, site_url: str = "", with_pdfs: bool = False, pdf_cache: Path | None = None
+) -> dict[str, str | bytes]:
+    """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them,
+    the PDFs laid out before this returns (see start_generating)."""
+    generating = start_generating(handbook, site_url, with_pdfs, pdf_cache)
+    return {**generating.files, **generating.finish()}
 
 
 def last_updated(root: Path, handbook: Handbook, pages: Iterable[str]) -> dict[str, dict[str, str]]:

@@ -1,7 +1,9 @@
 """The thin adapter between MkDocs and the handbook pipeline; the only module that imports MkDocs.
 
 `mkdocs.yml` names this file under `hooks:`. It does one job: MkDocs calls on_config (load and check
-everything, stop before anything is written) and on_files (add the generated pages and files). In the
+everything, stop before anything is written, start laying out the PDFs) and on_files (add the
+generated pages and files). The PDFs are laid out on worker processes while MkDocs reads the pages;
+the Downloads page, which gives each PDF's pages and size, is read last and waits for them. In the
 live preview (`mkdocs serve`), a source with problems does not stop the preview, which would leave the
 browser waiting for ever: every page shows the problems instead, and reloads once they are fixed. The
 Content-Security-Policy is given to the finished site afterwards, by build_scripts/publish/policy.py,
@@ -24,10 +26,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_scripts.model.problems import Problem, summary
-from build_scripts.pipeline import PDF_CACHE, check, generated_files, last_updated
+from build_scripts.pipeline import PDF_CACHE, Generating, check, last_updated, start_generating
 from build_scripts.render.problems_page import problems_document, problems_markdown
 
 _PAGES_KEY = "handbook_generated_pages"
+_GENERATING_KEY = "handbook_generating"
+_LATER_KEY = "handbook_later_files"
 UPDATED_KEY = "hb_updated"
 """The day each page's sources last changed, read by overrides/partials/content.html and sitemap.xml."""
 _PROBLEMS_KEY = "handbook_problems"
@@ -62,8 +66,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
     with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
-    config[_PAGES_KEY] = generated_files(checked.handbook, config.site_url or "", with_pdfs, root / PDF_CACHE)
-    config.extra[UPDATED_KEY] = last_updated(root, checked.handbook, config[_PAGES_KEY])
+    generating = start_generating(checked.handbook, config.site_url or "", with_pdfs, root / PDF_CACHE)
+    config[_GENERATING_KEY] = generating
+    config[_PAGES_KEY] = generating.files
+    config.extra[UPDATED_KEY] = last_updated(root, checked.handbook, [*generating.files, *generating.later])
     return config
 
 
@@ -71,14 +77,44 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # generated ones and a redirect to one of them works.
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for uri, content in config[_PAGES_KEY].items():
+    generating: Generating | None = config.get(_GENERATING_KEY)
+    later = generating.later if generating is not None else ()
+    # The PDFs and the Downloads page are given their content by _finish. The Downloads page is the
+    # last page MkDocs reads, so that it reads every other page while the PDFs are laid out.
+    for uri, content in {**config[_PAGES_KEY], **dict.fromkeys(later, b"")}.items():
         existing = files.get_file_from_path(uri)
         if existing is not None and config.get(_PROBLEMS_KEY):
             continue
         if existing is not None:
             raise Abort(f"docs/{uri} would hide the page the build makes from the sources; remove it.")
         files.append(File.generated(config, uri, content=content))
+    config[_LATER_KEY] = {uri: files.get_file_from_path(uri) for uri in later}
     return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if page.file.src_uri in config.get(_LATER_KEY, {}):
+        _finish(config)
+    return page
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Before MkDocs copies the files into the site: every PDF is there by then.
+    _finish(config)
+    return env
+
+
+def _finish(config: MkDocsConfig) -> None:
+    """Wait for the PDFs, then give them and the Downloads page their content; once per build."""
+    generating: Generating | None = config.pop(_GENERATING_KEY, None)
+    if generating is None:
+        return
+    later: dict[str, File] = config[_LATER_KEY]
+    for uri, content in generating.finish().items():
+        if isinstance(content, str):
+            later[uri].content_string = content
+        else:
+            later[uri].content_bytes = content
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -12,7 +12,7 @@ archived: they are never promised, and each archived step page stands for them.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,13 +41,14 @@ from .pdf import build_pdfs
 
 def edition_files(
     handbook: Handbook,
-    current_files: Mapping[str, str | bytes],
+    current_files: Iterable[str],
     site_url: str,
     with_pdfs: bool,
     pdf_cache: Path | None = None,
 ) -> dict[str, str | bytes]:
     """The Editions page, a "What changed" page for each edition, the feed, and every archived edition's
-    files; `current_files` are the current edition's generated files (an archived page links to them).
+    files; `current_files` are the paths of the current edition's generated files (an archived page
+    links to them).
     An archived edition's PDFs, which never change, come from `pdf_cache` after the first build."""
     editions = (*handbook.archive, handbook)
     register = handbook.register.organisations if handbook.register else ()

@@ -8,7 +8,9 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult, Pool
+from typing import Any, Generic, TypeVar
 
 _PR_SET_PDEATHSIG = 1
 WORKERS = 2
@@ -46,6 +48,49 @@ def on_every_core(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], 
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2 or len(tasks) < 2 * per_task:
         return [function(*task) for task in tasks]
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=start_worker, initargs=(os.getpid(),)) as pool:
+    with _pool(workers) as pool:
         return pool.starmap(function, tasks, chunksize=per_task)
+
+
+@dataclass
+class Underway(Generic[R]):
+    """Tasks handed to worker processes while this process goes on with other work."""
+
+    _pool: Pool | None
+    _result: AsyncResult[list[R]] | None
+
+    def results(self) -> list[R]:
+        """Wait for every task's result, in the order of the tasks; a task that failed raises here.
+
+        An interrupt while waiting, or a failed task, terminates the workers."""
+        if self._pool is None or self._result is None:
+            return []
+        try:
+            results = self._result.get()
+        except BaseException:
+            self.cancel()
+            raise
+        self._pool.join()
+        return results
+
+    def cancel(self) -> None:
+        """Stop the workers, whatever they are doing."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+
+def in_background(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]]) -> Underway[R]:
+    """`function` applied to each task's arguments on up to WORKERS processes, one task at a time,
+    while this process goes on; `results()` waits for them. On one core, one worker still takes the
+    tasks, so that this process is not held up by them."""
+    if not tasks:
+        return Underway(None, None)
+    pool = _pool(max(1, min(WORKERS, os.cpu_count() or 1, len(tasks))))
+    result = pool.starmap_async(function, tasks, chunksize=1)
+    pool.close()
+    return Underway(pool, result)
+
+
+def _pool(workers: int) -> Pool:
+    return multiprocessing.get_context("fork").Pool(workers, initializer=start_worker, initargs=(os.getpid(),))

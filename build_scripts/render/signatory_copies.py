@@ -9,7 +9,7 @@ to a template.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..model.addresses import compact_page
 from ..model.handbook import Handbook, Signatory
@@ -19,6 +19,7 @@ from .paper import (
     Cover,
     Paper,
     PrintDocument,
+    Section,
     document,
     lead_contact,
     reach_text,
@@ -32,19 +33,29 @@ SECTOR_NAMES = {"public": "public sector", "third": "third sector"}
 BLANK_HEAD = "Signatory copy for the organisation named on the signature page"
 
 
+def signatory_documents(
+    handbook: Handbook, organisations: Sequence[Signatory | None], files: Mapping[str, str | bytes], paper: Paper
+) -> list[PrintDocument]:
+    """The signatory copy of each organisation; None stands for the blank copy. The agreement is put
+    into print once, for every copy."""
+    agreement = [compact_page(page.id) for page in handbook.pages if page.label.startswith("Section")]
+    links = PrintLinks(frozenset(agreement), paper.site_url, page_references=False)
+    agreed = sections(agreement, files, "compact", links)
+    return [signatory_document(handbook, organisation, agreed, paper) for organisation in organisations]
+
+
 def signatory_document(
-    handbook: Handbook, organisation: Signatory | None, files: Mapping[str, str | bytes], paper: Paper
+    handbook: Handbook, organisation: Signatory | None, agreement: list[Section], paper: Paper
 ) -> PrintDocument:
-    """A signatory copy: cover, the agreement (Sections 1 to 6), signature page. With no organisation,
-    the blank copy, whose names, roles and date are fields to fill in."""
+    """A signatory copy: cover, the agreement (Sections 1 to 6, as `agreement` gives it in print),
+    signature page. With no organisation, the blank copy, whose names, roles and date are fields to
+    fill in."""
     register = handbook.register
     assert register is not None
     lead = register.organisation(register.lead.id)
     counter_signer = register.counter_signer(organisation) if organisation else lead
-    agreement = [compact_page(page.id) for page in handbook.pages if page.label.startswith("Section")]
-    links = PrintLinks(frozenset(agreement), paper.site_url, page_references=False)
     context = {
-        "sections": sections(agreement, files, "compact", links),
+        "sections": agreement,
         "organisation": organisation,
         "lead": lead,
         "counter_signer": counter_signer,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.render.pdf import _BuildFiles
 from build_scripts.render.print_markdown import PrintLinks, document_id, print_html
+from build_scripts.render.typesetting import BuildFiles
 
 PAGE = """---
 description: A page.
@@ -75,7 +75,7 @@ def test_document_ids_come_from_page_addresses() -> None:
 
 
 def test_only_the_builds_own_files_can_be_fetched() -> None:
-    fetcher = _BuildFiles({"guide/process.svg": "<svg/>"})
+    fetcher = BuildFiles({"guide/process.svg": "<svg/>"})
     response = fetcher.fetch("hb:guide/process.svg")
     assert response.read() == b"<svg/>"
     response.close()

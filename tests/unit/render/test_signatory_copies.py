@@ -13,7 +13,7 @@ from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check, generated_files
 from build_scripts.render.paper import paper_of
 from build_scripts.render.pdf import lay_out
-from build_scripts.render.signatory_copies import BLANK_HEAD, signatory_document
+from build_scripts.render.signatory_copies import BLANK_HEAD, signatory_documents
 from tests.support.pdf import BLANK_COPY_FIELDS, header_text, structure_elements
 from tests.support.project import edit
 
@@ -32,7 +32,7 @@ def copy_of(handbook: Handbook, organisation_id: str | None) -> PdfReader:
     assert handbook.register is not None
     organisation = handbook.register.organisation(organisation_id) if organisation_id else None
     files = generated_files(handbook, SITE)
-    document = signatory_document(handbook, organisation, files, paper_of(handbook, SITE))
+    [document] = signatory_documents(handbook, [organisation], files, paper_of(handbook, SITE))
     return PdfReader(io.BytesIO(lay_out(document, files).data))
 
 
