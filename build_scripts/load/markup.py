@@ -87,6 +87,7 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
         references = dict(parser.references)
     result = Markup()
     lines = text.split("\n")
+    html_lines: set[int] = set()
     for block in raw:
         if block.startswith("&"):
             message = (
@@ -94,15 +95,24 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
             )
             result.findings.append(Finding(_line_of(lines, block), message))
         elif not html_allowed and block.strip():
+            line = _line_of(lines, block.strip().split("\n")[0])
+            if line in html_lines:
+                continue  # one problem a line: an element's closing tag is not a second one
+            html_lines.add(line)
             shown = " ".join(block.split())[:40]
             message = (
                 f"it contains HTML ({shown}). The handbook's sources are Markdown and may not hold HTML; "
                 "remove the tag (for emphasis, use **bold**)."
             )
-            result.findings.append(Finding(_line_of(lines, block.strip().split("\n")[0]), message))
+            result.findings.append(Finding(line, message))
     for name in references:
         message = f'write each link as [text](address); a link defined apart, as "[{name}]: ...", is not supported.'
         result.findings.append(Finding(_line_of(lines, f"[{name}]"), message))
+    if not html_allowed:
+        # Each raw block is reported above, once: the elements it makes are not reported again.
+        for block in raw:
+            if block.strip() and not block.startswith("&"):
+                output = output.replace(block.strip(), "")
     reader = _OutputReader(lines)
     reader.feed(output)
     reader.close()

@@ -78,6 +78,13 @@ class Record:
 
     def text(self, key: str, required: bool = True) -> str:
         """A field of text, stripped; a list or mapping here is a problem."""
+        value = self._string(key, required)
+        if value:
+            self._no_html(key, value, self.line_of(key))
+        return value.strip()
+
+    def _string(self, key: str, required: bool) -> str:
+        """A field's text as written; a list or mapping here is a problem."""
         value = self.data.get(key)
         if value is None or value == "":
             if required and key in self.data:
@@ -90,8 +97,7 @@ class Record:
                 problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be text, not a list or mapping.')
             )
             return ""
-        self._no_html(key, value, self.line_of(key))
-        return value.strip()
+        return value
 
     def _no_html(self, key: str, value: str, line: int) -> None:
         """Note what the text may not hold, read as Markdown (see markup.py)."""
@@ -128,8 +134,9 @@ class Record:
         return value
 
     def slug(self, key: str) -> str:
-        """A field that must be an id: a lowercase slug, safe to use in an address."""
-        value = self.text(key)
+        """A field that must be an id: a lowercase slug, safe to use in an address. Not being one is
+        the only problem reported of it: markup in an id is not an id either."""
+        value = self._string(key, True).strip()
         if value and not is_slug(value):
             self.problems.append(
                 problem(self.path, self.line_of(key), f'"{value}" is not a valid id: use {SLUG_RULE}.')
@@ -248,7 +255,7 @@ class Record:
     def slugs(self, key: str) -> list[tuple[str, int]]:
         """A list field whose items are ids, each with its line; an invalid id is a problem and left out."""
         result = []
-        for value, line in self.texts(key):
+        for value, line in self.texts(key, markup=False):
             if is_slug(value):
                 result.append((value, line))
             else:
@@ -287,8 +294,9 @@ class Record:
             seen.setdefault(item_id, line)
         return found
 
-    def texts(self, key: str) -> list[tuple[str, int]]:
-        """A list field whose items are text, each with its line."""
+    def texts(self, key: str, markup: bool = True) -> list[tuple[str, int]]:
+        """A list field whose items are text, each with its line; with `markup`, read as Markdown for
+        what a text may not hold."""
         items = self.data.get(key)
         if items is None:
             return []
@@ -313,6 +321,7 @@ class Record:
             elif not isinstance(item, str):
                 self.problems.append(problem(self.path, line, f'this item of "{key}" should be text, not a list.'))
             else:
-                self._no_html(key, item, line)
+                if markup:
+                    self._no_html(key, item, line)
                 result.append((item.strip(), line))
         return result

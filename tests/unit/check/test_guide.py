@@ -43,6 +43,14 @@ def test_an_id_that_could_escape_its_folder_or_is_not_a_slug(project: Path, bad_
     )
 
 
+def test_markup_in_an_id_is_one_problem_that_it_is_not_an_id(project: Path) -> None:
+    edit(project / GUIDE, "  - id: talked\n", '  - id: "<script>alert(1)</script>"\n')
+    assert [p for p in problems_of(project) if p.startswith(f"{GUIDE}:26:")] == [
+        f'{GUIDE}:26: "<script>alert(1)</script>" is not a valid id: use lowercase letters, digits and single '
+        'hyphens, such as "stage-2-panel".'
+    ]
+
+
 def test_a_step_no_path_reaches(project: Path) -> None:
     edit(project / GUIDE, "        next: write", "        next: talk")
     assert problems_of(project) == [

@@ -50,6 +50,12 @@ def test_what_a_source_may_not_hold_is_found(text: str, expected: str) -> None:
     assert any(expected in message for message in findings(text)), findings(text)
 
 
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "Pay <iframe src=x></iframe> on time."])
+def test_html_in_a_source_is_one_problem_not_one_for_each_element_it_makes(text: str) -> None:
+    found = findings(text)
+    assert len(found) == 1 and "it contains HTML" in found[0], found
+
+
 def test_docs_pages_may_hold_html_of_the_kinds_markdown_makes() -> None:
     assert findings('<div class="grid cards" markdown>\n\n- **A**\n\n</div>', html_allowed=True) == []
     assert findings('<div class="grid" style="color:red"></div>', html_allowed=True) != []
