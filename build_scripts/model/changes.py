@@ -36,6 +36,8 @@ class InCode(Generic[T]):
 
     code: Code
     clause: T
+    code_before: Code | None = None
+    """For a changed clause, the code it belonged to in the earlier edition (it may have moved)."""
 
 
 @dataclass(frozen=True)
@@ -108,9 +110,13 @@ def edition_changes(before: Handbook | None, after: Handbook, register: Iterable
         pages_changed=_changed_pairs({p.id: p for p in before.pages}, {p.id: p for p in after.pages}),
         clauses_added=tuple(new_clauses[i] for i in new_clauses if i not in old_clauses),
         clauses_changed=tuple(
-            InCode(new_clauses[i].code, Changed(old_clauses[i].clause, new_clauses[i].clause))
+            InCode(new_clauses[i].code, Changed(old_clauses[i].clause, new_clauses[i].clause), old_clauses[i].code)
             for i in new_clauses
-            if i in old_clauses and not same(old_clauses[i].clause, new_clauses[i].clause)
+            if i in old_clauses
+            and (
+                not same(old_clauses[i].clause, new_clauses[i].clause)
+                or old_clauses[i].code.id != new_clauses[i].code.id
+            )
         ),
         clauses_removed=tuple(old_clauses[i] for i in old_clauses if i not in new_clauses),
         codes_added=tuple(code for code in after.codes if code.id not in {c.id for c in before.codes}),

@@ -10,7 +10,7 @@ import pytest
 from build_scripts.model.changes import edition_changes
 from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check
-from build_scripts.render.changes import summary
+from build_scripts.render.changes import summary, what_changed
 from tests.support.project import copy_fixture
 
 
@@ -45,3 +45,16 @@ def test_a_removed_editorial_note_is_listed(before: Handbook) -> None:
     changes = edition_changes(before, next_edition(before, notes=tuple(kept)))
     assert changes.notes_removed == (removed,) and changes.notes_added == ()
     assert "1 editorial note removed." in summary(changes)
+
+
+def test_a_clause_moved_to_another_code_is_listed_and_its_before_link_leads_to_its_old_code(before: Handbook) -> None:
+    code = before.codes[0]
+    moved, *kept = code.clauses
+    other = replace(code, id="other-code", title="Another code", clauses=(moved,))
+    after = replace(next_edition(before), codes=(replace(code, clauses=tuple(kept)), other))
+    changes = edition_changes(before, after)
+    [change] = changes.clauses_changed
+    assert (change.code.id, change.code_before and change.code_before.id) == ("other-code", code.id)
+    page = what_changed(changes, "next")
+    assert f"Moved from {code.title}." in page
+    assert f"(../{before.edition.id}/codes/{code.id}.md#{moved.id})" in page, "the clause as it was: in its old code"
