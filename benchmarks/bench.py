@@ -243,22 +243,25 @@ def archive(work: Path) -> None:
     """What the editions cost: with none archived (today), and with the real edition archived once."""
     (work / "editions").mkdir()
     project = copy_project(ROOT, work / "editions")
-    checked = check(project)
-    assert checked.handbook is not None
-    files = generated_files(checked.handbook, "https://example.org/", False)
+    handbook = check(project).handbook
+    assert handbook is not None
+    files = generated_files(handbook, "https://example.org/", False)
     print("Editions:")
-    none = median_seconds(lambda: edition_files(checked.handbook, files, "https://example.org/", True))
+    none = median_seconds(lambda: edition_files(handbook, files, "https://example.org/", True))
     print(f"  {none:7.2f} s  the Editions page, What changed and the feed, with no archived edition")
     edition = project / "compact/edition.yml"
-    snapshot(project, checked.handbook.edition.id)
-    text = edition.read_text(encoding="utf-8").replace(f'id: "{checked.handbook.edition.id}"', 'id: "bench-next"')
+    snapshot(project, handbook.edition.id)
+    text = edition.read_text(encoding="utf-8").replace(f'id: "{handbook.edition.id}"', 'id: "bench-next"')
     edition.write_text(re.sub(r'published: "[^"]*"', 'published: "2999-01-01"', text, count=1), "utf-8")
     two = check(project)
-    assert two.handbook is not None and len(two.handbook.archive) == 1 and not two.problems, two.problems[:3]
+    archived = two.handbook
+    assert archived is not None and len(archived.archive) == 1 and not two.problems, two.problems[:3]
     for with_pdfs in (False, True):
-        seconds = median_seconds(
-            lambda pdfs=with_pdfs: edition_files(two.handbook, files, "https://example.org/", pdfs), 1
-        )
+
+        def editions(pdfs: bool = with_pdfs) -> object:
+            return edition_files(archived, files, "https://example.org/", pdfs)
+
+        seconds = median_seconds(editions, 1)
         print(f"  {seconds:7.2f} s  the same with one archived edition, {'with' if with_pdfs else 'without'} its PDFs")
 
 
