@@ -1,7 +1,10 @@
 """When each source file last changed, from the repository's history: one `git log` for all of them.
 
 A page's "Last updated" is the latest of these days over its own sources, not the day of the last
-commit. Where there is no history to read (an unpacked archive has no .git) or only part of it (a
+commit. The history read is the branch's own line (its first parents), with each merge compared
+with the branch it was merged into: a change made on another branch dates from the day it was
+merged, when it reached the pages built from this branch, and an edit made while resolving a merge
+is not missed. Where there is no history to read (an unpacked archive has no .git) or only part of it (a
 shallow clone, whose oldest commit would seem to have changed every file), there is no answer, and
 the caller falls back to the edition's date. The same commit always gives the same days.
 """
@@ -19,7 +22,18 @@ def last_changed(root: Path) -> dict[str, str] | None:
         shallow = _git(root, "rev-parse", "--is-shallow-repository")
         if shallow.strip() != "false":
             return None
-        log = _git(root, "log", "--relative", "--no-renames", "--name-only", "--format=%x00%cs", "--", ".")
+        log = _git(
+            root,
+            "log",
+            "--first-parent",
+            "-m",
+            "--relative",
+            "--no-renames",
+            "--name-only",
+            "--format=%x00%cs",
+            "--",
+            ".",
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     days: dict[str, str] = {}
