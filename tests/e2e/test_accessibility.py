@@ -4,7 +4,7 @@ and without it, in a desktop window and at 320 CSS px (a phone, or a desktop win
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from tests.support.browser import axe_violations, context, describe
 from tests.support.server import SiteServer
@@ -27,6 +27,28 @@ def test_no_axe_violations_on_any_page(browser: Browser, server: SiteServer, jav
         page.goto(server.url(address))
         if not javascript:
             assert page.evaluate("document.documentElement.classList.contains('no-js')"), "page scripts ran"
+        violations = axe_violations(page)
+        if violations:
+            found[address or "/"] = describe(violations)
+    ctx.close()
+    assert not found, "\n".join(f"{address}:\n{text}" for address, text in found.items())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_no_axe_violations_in_the_opened_navigation_drawer(
+    browser: Browser, server: SiteServer, javascript: bool
+) -> None:
+    """On a phone the navigation is a drawer, which axe sees only once opened: from the home page (its
+    top level) and from a page in a section (that section's panel)."""
+    ctx = context(browser, javascript, auditable=True)
+    page = ctx.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    found = {}
+    for address in ("", "compact/context/"):
+        page.goto(server.url(address))
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        expect(page.locator(".md-sidebar--primary a.md-nav__link").first).to_be_visible()
         violations = axe_violations(page)
         if violations:
             found[address or "/"] = describe(violations)
