@@ -29,7 +29,7 @@ from .render.editions import edition_files
 from .render.guide import guide_files
 from .render.images import image_files
 from .render.linking import linking_page
-from .render.pdf import PdfsUnderway, start_pdfs
+from .render.pdf import PdfsUnderway, pdf_documents, start_pdfs
 from .render.signatories import signatories_page
 from .render.updated import page_updated
 
@@ -117,15 +117,12 @@ def start_generating(
     files |= image_files()
     files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
-    pdfs = start_pdfs(handbook, files, site_url, cache_folder=pdf_cache) if with_pdfs else None
-    later = (*(pdfs.paths if pdfs is not None else ()), DOWNLOADS_PAGE)
-    try:
-        files |= edition_files(handbook, {*files, *later}, site_url, with_pdfs, pdf_cache)
-    except BaseException:
-        if pdfs is not None:
-            pdfs.cancel()
-        raise
-    return Generating(files, later, pdfs)
+    documents = pdf_documents(handbook, files, site_url) if with_pdfs else []
+    later = (*(document.path for document in documents), DOWNLOADS_PAGE)
+    # An archived edition's PDFs are laid out (or taken from the cache) here, before the current
+    # edition's are started: never two sets of workers at once.
+    files |= edition_files(handbook, {*files, *later}, site_url, with_pdfs, pdf_cache)
+    return Generating(files, later, start_pdfs(documents, files, pdf_cache) if with_pdfs else None)
 
 
 def generated_files(

@@ -21,17 +21,19 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_scripts.model.problems import Problem, summary
 from build_scripts.pipeline import PDF_CACHE, Generating, check, last_updated, start_generating
+from build_scripts.render.pdf import LayoutError
 from build_scripts.render.problems_page import problems_document, problems_markdown
 
 _PAGES_KEY = "handbook_generated_pages"
 _GENERATING_KEY = "handbook_generating"
 _LATER_KEY = "handbook_later_files"
+_STOPPER = "handbook-stop-pdfs"
 UPDATED_KEY = "hb_updated"
 """The day each page's sources last changed, read by overrides/partials/content.html and sitemap.xml."""
 _PROBLEMS_KEY = "handbook_problems"
@@ -68,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
     generating = start_generating(checked.handbook, config.site_url or "", with_pdfs, root / PDF_CACHE)
     config[_GENERATING_KEY] = generating
+    config.plugins[_STOPPER] = _StopPdfsOnFailure(generating)
     config[_PAGES_KEY] = generating.files
     config.extra[UPDATED_KEY] = last_updated(root, checked.handbook, [*generating.files, *generating.later])
     return config
@@ -104,13 +107,28 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+class _StopPdfsOnFailure(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Stops the PDF workers when the build fails: MkDocs tells a hook of a failure without its config,
+    so this is added to the build's plugins with the work it stops."""
+
+    def __init__(self, generating: Generating) -> None:
+        self.generating = generating
+
+    def on_build_error(self, error: Exception) -> None:
+        self.generating.cancel()
+
+
 def _finish(config: MkDocsConfig) -> None:
     """Wait for the PDFs, then give them and the Downloads page their content; once per build."""
     generating: Generating | None = config.pop(_GENERATING_KEY, None)
     if generating is None:
         return
     later: dict[str, File] = config[_LATER_KEY]
-    for uri, content in generating.finish().items():
+    try:
+        finished = generating.finish()
+    except LayoutError as error:
+        raise Abort(f"The PDFs were not made: {error}") from error
+    for uri, content in finished.items():
         if isinstance(content, str):
             later[uri].content_string = content
         else:

@@ -2,11 +2,14 @@
 
 A page's "Last updated" is the latest of these days over its own sources, not the day of the last
 commit. The history read is the branch's own line (its first parents), with each merge compared
-with the branch it was merged into: a change made on another branch dates from the day it was
-merged, when it reached the pages built from this branch, and an edit made while resolving a merge
-is not missed. Where there is no history to read (an unpacked archive has no .git) or only part of it (a
-shallow clone, whose oldest commit would seem to have changed every file), there is no answer, and
-the caller falls back to the edition's date. The same commit always gives the same days.
+with the branch it was merged into: a change made on another branch and merged dates from the day of
+its merge, when it reached the pages built from this branch, and an edit made while resolving a
+merge is not missed. (A change brought in without a merge commit keeps its own commit's day: a
+fast-forward keeps the day it was committed, a rebase gives the day of the rebase.)
+
+Where there is no history to read (an unpacked archive has no .git) or only part of it (a shallow
+clone, whose oldest commit would seem to have changed every file), there is no answer, and the
+caller falls back to the edition's date. The same commit always gives the same days.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def last_changed(root: Path) -> dict[str, str] | None:
             root,
             "log",
             "--first-parent",
-            "-m",
+            # Each merge against the branch it was merged into, whatever log.diffMerges says.
+            "--diff-merges=first-parent",
             "--relative",
             "--no-renames",
             "--name-only",

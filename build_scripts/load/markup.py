@@ -19,6 +19,7 @@ from functools import cache
 from html.parser import HTMLParser
 
 import markdown
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..model.urls import is_safe_link, leaves_site, scheme
 
@@ -43,6 +44,8 @@ buttons, and the handbook's own that sources use. Not the classes that mark what
 beside the Compact's words (editorial notes), which only the templates may give."""
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SCHEMES = "http, https, mailto or tel"
+_TAG_NAME = re.compile(r"\s*<(/?)([A-Za-z][\w-]*)")
+"""The name of the element a tag, as Markdown kept it aside, opens or ends: to tell its end apart."""
 
 
 @dataclass(frozen=True)
@@ -64,14 +67,22 @@ class Markup:
 
 
 @cache
-def _markdown() -> markdown.Markdown:
-    # One parser for the whole run, reset before each text: making one costs far more than using it.
-    return markdown.Markdown(extensions=list(EXTENSIONS))
+def _markdown(html_allowed: bool) -> markdown.Markdown:
+    # One parser of each kind for the whole run, reset before each text: making one costs far more
+    # than using it. Where HTML is not allowed, the raw HTML Markdown keeps aside is not put back
+    # into its output: it is reported as such, once, and not again for each element it would make.
+    # Nor is `<div markdown>` made into an element there (md_in_html): it too is raw HTML. A text with
+    # no raw HTML comes out the same with md_in_html or without.
+    if html_allowed:
+        return markdown.Markdown(extensions=list(EXTENSIONS))
+    parser = markdown.Markdown(extensions=[name for name in EXTENSIONS if name != "md_in_html"])
+    parser.postprocessors.deregister("raw_html")
+    return parser
 
 
 @contextmanager
-def _parser() -> Iterator[markdown.Markdown]:
-    parser = _markdown()
+def _parser(html_allowed: bool) -> Iterator[markdown.Markdown]:
+    parser = _markdown(html_allowed)
     parser.reset()
     try:
         yield parser
@@ -81,40 +92,44 @@ def _parser() -> Iterator[markdown.Markdown]:
 
 def read_markup(text: str, html_allowed: bool = False) -> Markup:
     """What a source text makes; with `html_allowed` (pages of docs/), raw HTML of the allowed kinds."""
-    with _parser() as parser:
+    with _parser(html_allowed) as parser:
         output = parser.convert(text)
-        raw = [block for block in parser.htmlStash.rawHtmlBlocks if isinstance(block, str)]
+        kept_aside = list(parser.htmlStash.rawHtmlBlocks)
         references = dict(parser.references)
     result = Markup()
     lines = text.split("\n")
-    html_lines: set[int] = set()
-    for block in raw:
-        if block.startswith("&"):
+    opened: set[str] = set()
+    last_line: dict[str, int] = {}
+    # Where each tag was last found: the same tag again is looked for on the lines after it.
+    for block in kept_aside:
+        if isinstance(block, str) and block.startswith("&"):
             message = (
                 f'it contains the character reference "{block}"; write the character itself ({html.unescape(block)}).'
             )
             result.findings.append(Finding(_line_of(lines, block), message))
-        elif not html_allowed and block.strip():
-            line = _line_of(lines, block.strip().split("\n")[0])
-            if line in html_lines:
-                continue  # one problem a line: an element's closing tag is not a second one
-            html_lines.add(line)
-            shown = " ".join(block.split())[:40]
+        elif not html_allowed:
+            tag = block if isinstance(block, str) else ""
+            if not tag.strip():
+                continue
+            element = _TAG_NAME.match(tag)
+            if element and element.group(1) == "/" and element.group(2).lower() in opened:
+                continue  # the end of an element already reported
+            if element:
+                opened.add(element.group(2).lower())
+            shown = " ".join(tag.split())[:40]
             message = (
                 f"it contains HTML ({shown}). The handbook's sources are Markdown and may not hold HTML; "
                 "remove the tag (for emphasis, use **bold**)."
             )
+            first = tag.strip().split("\n")[0]
+            line = _line_of(lines, first, after=last_line.get(first, -1))
+            last_line[first] = line
             result.findings.append(Finding(line, message))
     for name in references:
         message = f'write each link as [text](address); a link defined apart, as "[{name}]: ...", is not supported.'
         result.findings.append(Finding(_line_of(lines, f"[{name}]"), message))
-    if not html_allowed:
-        # Each raw block is reported above, once: the elements it makes are not reported again.
-        for block in raw:
-            if block.strip() and not block.startswith("&"):
-                output = output.replace(block.strip(), "")
     reader = _OutputReader(lines)
-    reader.feed(output)
+    reader.feed(output if html_allowed else HTML_PLACEHOLDER_RE.sub("", output))
     reader.close()
     result.findings += reader.findings
     result.links = reader.links
@@ -122,10 +137,12 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
     return result
 
 
-def _line_of(lines: list[str], needle: str) -> int:
-    """The first line that holds `needle` (0 when the text has no such line, as after an entity)."""
+def _line_of(lines: list[str], needle: str, after: int = -1) -> int:
+    """The first line after line `after` that holds `needle`, else the first line that does (0 when
+    the text has no such line, as after an entity)."""
     needle = needle.strip()
-    return next((index for index, line in enumerate(lines) if needle and needle in line), 0)
+    holding = [index for index, line in enumerate(lines) if needle and needle in line]
+    return next((index for index in holding if index > after), holding[0] if holding else 0)
 
 
 class _OutputReader(HTMLParser):

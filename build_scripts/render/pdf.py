@@ -2,12 +2,14 @@
 earlier build laid out the same document.
 
 Each signatory copy is laid out whole, since every one of its pages carries its organisation's name.
-The layout itself is in render/typesetting.py, imported only here and only when a PDF is laid out.
+The layout itself is in render/typesetting.py, imported only here: where a PDF is laid out, or the
+cache's key is made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,10 @@ from .pdf_cache import PdfCache, referenced_files
 from .print_documents import print_documents
 from .processes import Underway, in_background
 from .signatory_copies import signatory_documents
+
+
+class LayoutError(Exception):
+    """A PDF could not be laid out: the message names it, or says that a worker stopped."""
 
 
 @dataclass(frozen=True)
@@ -41,14 +47,14 @@ class PdfsUnderway:
     cache: PdfCache | None
     keys: dict[str, str]
 
-    @property
-    def paths(self) -> list[str]:
-        return [document.path for document in self.documents]
-
     def pdfs(self) -> list[Pdf]:
         """Every PDF, in the same order every time, once laid out; each new one is kept in the cache."""
         laid_out = dict(self.kept)
-        for document, result in zip(self.to_lay_out, self.work.results(), strict=True):
+        try:
+            results = self.work.results()
+        except BrokenProcessPool as error:
+            raise LayoutError("a process laying out the PDFs stopped before it finished (out of memory?)") from error
+        for document, result in zip(self.to_lay_out, results, strict=True):
             laid_out[document.path] = result
             if self.cache is not None:
                 self.cache.put(self.keys[document.path], *result)
@@ -60,15 +66,13 @@ class PdfsUnderway:
         self.work.cancel()
 
 
-def start_pdfs(
+def pdf_documents(
     handbook: Handbook,
     files: Mapping[str, str | bytes],
     site_url: str = "",
     signatories: Sequence[Signatory] | None = None,
-    cache_folder: Path | None = None,
-) -> PdfsUnderway:
-    """Start laying out every PDF on the machine's cores, except those found in the cache in
-    `cache_folder`, and return at once; `pdfs()` waits for them. The signatory copies are those of
+) -> list[PrintDocument]:
+    """Every document printed as a PDF, in the same order every time. The signatory copies are those of
     `signatories` only, where given (an archived edition's: those who signed it)."""
     paper = paper_of(handbook, site_url)
     documents = print_documents(handbook, files, paper)
@@ -76,6 +80,14 @@ def start_pdfs(
         signing = handbook.register.organisations if signatories is None else signatories
         copies: list[Signatory | None] = [None, *signing]
         documents += signatory_documents(handbook, copies, files, paper)
+    return documents
+
+
+def start_pdfs(
+    documents: list[PrintDocument], files: Mapping[str, str | bytes], cache_folder: Path | None = None
+) -> PdfsUnderway:
+    """Start laying out each document on the machine's cores, except those found in the cache in
+    `cache_folder`, and return at once; `pdfs()` waits for them."""
     shown = {document.path: referenced_files(document, files) for document in documents}
     cache = _cache_at(cache_folder) if cache_folder is not None else None
     keys = {d.path: cache.key(d, shown[d.path]) for d in documents} if cache is not None else {}
@@ -95,8 +107,8 @@ def build_pdfs(
     signatories: Sequence[Signatory] | None = None,
     cache_folder: Path | None = None,
 ) -> list[Pdf]:
-    """Every PDF, in the same order every time, laid out before this returns (see start_pdfs)."""
-    return start_pdfs(handbook, files, site_url, signatories, cache_folder).pdfs()
+    """Every PDF, in the same order every time, laid out (or taken from the cache) before this returns."""
+    return start_pdfs(pdf_documents(handbook, files, site_url, signatories), files, cache_folder).pdfs()
 
 
 def lay_out(document: PrintDocument, files: Mapping[str, str | bytes]) -> Pdf:
@@ -108,7 +120,10 @@ def lay_out(document: PrintDocument, files: Mapping[str, str | bytes]) -> Pdf:
 def _typeset(document: PrintDocument, shown: Mapping[str, str | bytes]) -> tuple[int, bytes]:
     from .typesetting import typeset  # here, so that WeasyPrint is imported only where a PDF is laid out
 
-    return typeset(document, shown)
+    try:
+        return typeset(document, shown)
+    except Exception as error:
+        raise LayoutError(f"{document.path} could not be laid out: {error}") from error
 
 
 def _cache_at(folder: Path) -> PdfCache:

@@ -8,8 +8,8 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, Generic, TypeVar
 
 _PR_SET_PDEATHSIG = 1
@@ -42,42 +42,13 @@ def on_every_core(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], 
     """`function` applied to each task's arguments, in order, on up to WORKERS processes, `per_task`
     tasks at a time; in this process where there is one core or too little work to share.
 
-    Leaving the pool, also by an interrupt, terminates its workers: none goes on working after the
-    build has stopped, and none outlives this process if it is killed.
+    Leaving, also by an interrupt or a failed task, terminates the workers: none goes on working
+    after the build has stopped, and none outlives this process if it is killed.
     """
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2 or len(tasks) < 2 * per_task:
         return [function(*task) for task in tasks]
-    with _pool(workers) as pool:
-        return pool.starmap(function, tasks, chunksize=per_task)
-
-
-@dataclass
-class Underway(Generic[R]):
-    """Tasks handed to worker processes while this process goes on with other work."""
-
-    _pool: Pool | None
-    _result: AsyncResult[list[R]] | None
-
-    def results(self) -> list[R]:
-        """Wait for every task's result, in the order of the tasks; a task that failed raises here.
-
-        An interrupt while waiting, or a failed task, terminates the workers."""
-        if self._pool is None or self._result is None:
-            return []
-        try:
-            results = self._result.get()
-        except BaseException:
-            self.cancel()
-            raise
-        self._pool.join()
-        return results
-
-    def cancel(self) -> None:
-        """Stop the workers, whatever they are doing."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+    return _start(function, tasks, workers, per_task).results()
 
 
 def in_background(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]]) -> Underway[R]:
@@ -85,12 +56,48 @@ def in_background(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]]) 
     while this process goes on; `results()` waits for them. On one core, one worker still takes the
     tasks, so that this process is not held up by them."""
     if not tasks:
-        return Underway(None, None)
-    pool = _pool(max(1, min(WORKERS, os.cpu_count() or 1, len(tasks))))
-    result = pool.starmap_async(function, tasks, chunksize=1)
-    pool.close()
-    return Underway(pool, result)
+        return Underway(None, [])
+    return _start(function, tasks, max(1, min(WORKERS, os.cpu_count() or 1, len(tasks))), 1)
 
 
-def _pool(workers: int) -> Pool:
-    return multiprocessing.get_context("fork").Pool(workers, initializer=start_worker, initargs=(os.getpid(),))
+@dataclass
+class Underway(Generic[R]):
+    """Tasks handed to worker processes, in chunks, while this process goes on with other work."""
+
+    _workers: ProcessPoolExecutor | None
+    _chunks: list[Future[list[R]]]
+
+    def results(self) -> list[R]:
+        """Wait for every task's result, in the order of the tasks. A task that failed raises here, and
+        so does a worker that died (BrokenProcessPool), instead of waiting for ever; either, or an
+        interrupt while waiting, terminates the workers."""
+        try:
+            results = [result for chunk in self._chunks for result in chunk.result()]
+        except BaseException:
+            self.cancel()
+            raise
+        if self._workers is not None:
+            self._workers.shutdown()
+        return results
+
+    def cancel(self) -> None:
+        """Stop the workers, whatever they are doing."""
+        if self._workers is None:
+            return
+        # Python 3.14 has ProcessPoolExecutor.terminate_workers(); until then, its own list of them.
+        for process in list((getattr(self._workers, "_processes", None) or {}).values()):
+            process.terminate()
+        # The executor's own thread notices, and reaps them: shutting down waits for it.
+        self._workers.shutdown(wait=True, cancel_futures=True)
+
+
+def _start(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], workers: int, per_task: int) -> Underway[R]:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=start_worker, initargs=(os.getpid(),)
+    )
+    chunks = [pool.submit(_chunk, function, tasks[i : i + per_task]) for i in range(0, len(tasks), per_task)]
+    return Underway(pool, chunks)
+
+
+def _chunk(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]]) -> list[R]:
+    return [function(*task) for task in tasks]

@@ -7,6 +7,8 @@ any chain; and only the engine adapters import a site engine. See ARCHITECTURE.m
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,18 @@ def test_no_two_modules_import_each_other() -> None:
 def test_only_the_engine_adapters_import_a_site_engine() -> None:
     importers = sorted(m for m, names in external_imports(PACKAGE).items() if names & ENGINES)
     assert importers == ["build_scripts.engines.mkdocs_hooks"]
+
+
+def test_only_typesetting_imports_weasyprint_and_checking_loads_it_not() -> None:
+    """Importing WeasyPrint takes half a second that `make check`, and a build's own check, do without."""
+    importers = sorted(m for m, names in external_imports(PACKAGE).items() if "weasyprint" in names)
+    assert importers == ["build_scripts.render.typesetting"]
+    script = (
+        "import sys; from pathlib import Path; from build_scripts.pipeline import check; "
+        f"assert check(Path({str(ROOT)!r})).ok; assert 'weasyprint' not in sys.modules, 'WeasyPrint was imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture

@@ -93,3 +93,16 @@ def test_control_characters_are_found_with_their_line() -> None:
 )
 def test_an_address_is_read_as_a_browser_reads_it(url: str, its_scheme: str, safe: bool, elsewhere: bool) -> None:
     assert (scheme(url), is_safe_link(url), leaves_site(url)) == (its_scheme, safe, elsewhere)
+
+
+def test_html_beside_a_problem_hides_neither() -> None:
+    """The raw HTML is reported, and so is the unsafe link Markdown makes of the next paragraph."""
+    found = findings('<a href="javascript:x">y</a>\n\n[t](javascript:x)')
+    assert any("it contains HTML" in message for message in found), found
+    assert any('the scheme "javascript:"' in message for message in found), found
+
+
+def test_html_on_two_lines_is_two_problems_and_an_element_given_markdown_one() -> None:
+    assert [finding.line for finding in read_markup("One<br>\n\nTwo<br>").findings] == [0, 2]
+    found = findings("<div markdown>\nhello\n</div>")
+    assert len(found) == 1 and "it contains HTML (<div markdown>" in found[0], found
