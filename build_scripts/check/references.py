@@ -55,15 +55,16 @@ def link_problems(
     anchors: dict[str, set[str]],
     known: set[str],
     by_line: bool = False,
+    html_allowed: bool = False,
 ) -> list[Problem]:
     """A problem for each link of a Markdown text (as Python-Markdown reads it), written on page `here`,
-    that leads nowhere.
+    that leads nowhere; with `html_allowed` (a page of docs/), the links inside its HTML too.
 
     Each is reported at `source`, or, with `by_line`, at the line of the text the link is on
     (`source` being where the text starts).
     """
     return [
         Problem(Source(source.path, source.line + line) if by_line else source, message)
-        for line, text, target in read_markup(markdown).links
+        for line, text, target in read_markup(markdown, html_allowed).links
         if (message := link_problem(here, text, target, anchors, known))
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -99,8 +100,7 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
     result = Markup()
     lines = text.split("\n")
     opened: set[str] = set()
-    last_line: dict[str, int] = {}
-    # Where each tag was last found: the same tag again is looked for on the lines after it.
+    used: Counter[tuple[str, int]] = Counter()
     for block in kept_aside:
         if isinstance(block, str) and block.startswith("&"):
             message = (
@@ -108,7 +108,8 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
             )
             result.findings.append(Finding(_line_of(lines, block), message))
         elif not html_allowed:
-            tag = block if isinstance(block, str) else ""
+            # An extension may keep aside an element it made (md_in_html does, where HTML is allowed).
+            tag = block if isinstance(block, str) else f"<{getattr(block, 'tag', 'element')}>"
             if not tag.strip():
                 continue
             element = _TAG_NAME.match(tag)
@@ -121,10 +122,7 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
                 f"it contains HTML ({shown}). The handbook's sources are Markdown and may not hold HTML; "
                 "remove the tag (for emphasis, use **bold**)."
             )
-            first = tag.strip().split("\n")[0]
-            line = _line_of(lines, first, after=last_line.get(first, -1))
-            last_line[first] = line
-            result.findings.append(Finding(line, message))
+            result.findings.append(Finding(_next_line(lines, tag.strip().split("\n")[0], used), message))
     for name in references:
         message = f'write each link as [text](address); a link defined apart, as "[{name}]: ...", is not supported.'
         result.findings.append(Finding(_line_of(lines, f"[{name}]"), message))
@@ -137,12 +135,20 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
     return result
 
 
-def _line_of(lines: list[str], needle: str, after: int = -1) -> int:
-    """The first line after line `after` that holds `needle`, else the first line that does (0 when
-    the text has no such line, as after an entity)."""
+def _line_of(lines: list[str], needle: str) -> int:
+    """The first line that holds `needle` (0 when the text has no such line, as after an entity)."""
     needle = needle.strip()
-    holding = [index for index, line in enumerate(lines) if needle and needle in line]
-    return next((index for index in holding if index > after), holding[0] if holding else 0)
+    return next((index for index, line in enumerate(lines) if needle and needle in line), 0)
+
+
+def _next_line(lines: list[str], needle: str, used: Counter[tuple[str, int]]) -> int:
+    """The line of the first occurrence of `needle` not yet in `used`, which counts the occurrences
+    taken on each line: the same tag found again is on the line of its next occurrence."""
+    for index, line in enumerate(lines):
+        if needle and line.count(needle) > used[(needle, index)]:
+            used[(needle, index)] += 1
+            return index
+    return _line_of(lines, needle)
 
 
 class _OutputReader(HTMLParser):

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -96,7 +97,12 @@ def _start(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], workers
         workers, mp_context=multiprocessing.get_context("fork"), initializer=start_worker, initargs=(os.getpid(),)
     )
     chunks = [pool.submit(_chunk, function, tasks[i : i + per_task]) for i in range(0, len(tasks), per_task)]
-    return Underway(pool, chunks)
+    underway = Underway(pool, chunks)
+    # A process leaving without waiting for the results (an interrupt the site engine does not catch)
+    # would otherwise wait, at exit, for every task: the executor's own exit handler lets them finish.
+    # Handlers registered here run before it (the private hook concurrent.futures itself uses).
+    threading._register_atexit(underway.cancel)  # type: ignore[attr-defined]
+    return underway
 
 
 def _chunk(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]]) -> list[R]:

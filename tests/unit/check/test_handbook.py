@@ -33,6 +33,17 @@ def test_a_link_to_an_anchor_that_does_not_exist(project: Path) -> None:
     ]
 
 
+def test_a_link_inside_the_html_of_a_docs_page_is_checked(project: Path) -> None:
+    """A hand-written page may hold a grid of cards; the links in its cards are checked like any other."""
+    (project / "docs/index.md").write_text(
+        '# Home\n\n<div class="grid cards" markdown>\n\n- [The guide](guide/indx.md)\n\n</div>\n', encoding="utf-8"
+    )
+    problems = problems_of(project)
+    assert len(problems) == 1 and problems[0].startswith("docs/index.md:5: ") and "guide/indx.md" in problems[0], (
+        problems
+    )
+
+
 def test_a_link_in_a_note_is_checked(project: Path) -> None:
     edit(project / "compact/edition.yml", "principles.md#intro", "principles.md#intor")
     assert problems_of(project) == [

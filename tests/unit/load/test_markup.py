@@ -104,5 +104,6 @@ def test_html_beside_a_problem_hides_neither() -> None:
 
 def test_html_on_two_lines_is_two_problems_and_an_element_given_markdown_one() -> None:
     assert [finding.line for finding in read_markup("One<br>\n\nTwo<br>").findings] == [0, 2]
+    assert [finding.line for finding in read_markup("a<br>b<br>\n\nc<br>").findings] == [0, 0, 2]
     found = findings("<div markdown>\nhello\n</div>")
     assert len(found) == 1 and "it contains HTML (<div markdown>" in found[0], found

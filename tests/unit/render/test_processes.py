@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from concurrent.futures.process import BrokenProcessPool
 
@@ -60,3 +62,16 @@ def test_cancelled_work_leaves_no_worker() -> None:
     underway = in_background(die, [(number,) for number in range(10, 20)])
     underway.cancel()
     assert multiprocessing.active_children() == []
+
+
+def test_a_process_that_leaves_without_the_results_does_not_wait_for_them() -> None:
+    """As when an interrupt ends a site engine while the PDFs are laid out: it exits at once, and its
+    workers with it, instead of waiting at exit for tasks that would take a minute."""
+    script = (
+        "import time; from build_scripts.render.processes import in_background; "
+        "in_background(time.sleep, [(60,), (60,), (60,)]); print('left', flush=True)"
+    )
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=50, check=False)
+    assert result.stdout == "left\n" and result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 30, "the process waited for its workers' tasks"
