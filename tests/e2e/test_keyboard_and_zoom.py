@@ -190,7 +190,7 @@ def test_the_navigation_drawer_takes_focus_only_when_open(
     first_link = page.locator(".md-sidebar--primary a.md-nav__link").first
     expect(first_link).to_be_hidden()
     page.locator('label.md-header__button[for="__drawer"]').click()
-    expect(first_link).to_be_visible()
+    expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
     for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
@@ -198,6 +198,28 @@ def test_the_navigation_drawer_takes_focus_only_when_open(
     else:
         pytest.fail("no link of the opened drawer takes focus")
     ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("address", ["", "compact/context/", "guide/"])
+def test_every_focus_stop_of_the_opened_drawer_is_seen(
+    reader: BrowserContext, server: SiteServer, address: str
+) -> None:
+    """Opened on a phone, the drawer's sections are panels that slide in over its list: only what is
+    shown takes focus, neither a closed panel's links nor what an open panel covers, nor the page
+    under the drawer's overlay. (From the home page no panel is open; from a page of a section, its
+    section's is.)"""
+    page = reader.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    found = []
+    for key in ("Tab", "Shift+Tab"):
+        page.goto(server.url(address))
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
+        page.wait_for_timeout(3 * SETTLE_MS)  # until the panels have slid
+        found += [f"{key}: {problem}" for problem in walk(page, key)]
+    page.close()
+    assert not found, "\n".join(found)
 
 
 @pytest.mark.browser
