@@ -69,9 +69,9 @@ class Underway(Generic[R]):
     _chunks: list[Future[list[R]]]
 
     def results(self) -> list[R]:
-        """Wait for every task's result, in the order of the tasks. A task that failed raises here, and
-        so does a worker that died (BrokenProcessPool), instead of waiting for ever; either, or an
-        interrupt while waiting, terminates the workers."""
+        """Wait for every task's result, in the order of the tasks; called once. A task that failed
+        raises here, and so does a worker that died (BrokenProcessPool), instead of waiting for ever;
+        either, or an interrupt while waiting, terminates the workers."""
         try:
             results = [result for chunk in self._chunks for result in chunk.result()]
         except BaseException:
@@ -79,6 +79,7 @@ class Underway(Generic[R]):
             raise
         if self._workers is not None:
             self._workers.shutdown()
+        self._forget()
         return results
 
     def cancel(self) -> None:
@@ -90,6 +91,12 @@ class Underway(Generic[R]):
             process.terminate()
         # The executor's own thread notices, and reaps them: shutting down waits for it.
         self._workers.shutdown(wait=True, cancel_futures=True)
+        self._forget()
+
+    def _forget(self) -> None:
+        # The exit handler keeps this object until the process ends (a live preview's rebuilds, a
+        # test run): it then holds nothing, neither workers nor results.
+        self._workers, self._chunks = None, []
 
 
 def _start(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], workers: int, per_task: int) -> Underway[R]:
