@@ -257,12 +257,17 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> tuple[o
     return None, text, 1
 
 
+def front_matter_parts(text: str) -> tuple[str, str]:
+    """A Markdown text's front matter, without its "---" lines ("" where it has none), and its body."""
+    if not text.startswith("---\n"):
+        return "", text
+    end = text.find("\n---\n", 4)
+    return (text[4:end], text[end + 5 :]) if end != -1 else ("", text)
+
+
 def strip_front_matter(text: str) -> str:
     """A Markdown text without its front matter, if it has any."""
-    if not text.startswith("---\n"):
-        return text
-    end = text.find("\n---\n", 4)
-    return text[end + 5 :] if end != -1 else text
+    return front_matter_parts(text)[1]
 
 
 def markdown_problems(path: str, body: str, body_line: int, html_allowed: bool = False) -> list[Problem]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..check.handbook import page_anchors
+from ..load.yaml_source import front_matter_parts
 from ..model.addresses import (
     EDITIONS_PAGE,
     FEED,
@@ -175,8 +176,5 @@ def archived_page(
 
 def _split_front_matter(markdown: str) -> tuple[dict[str, object], str]:
     """A generated page's front matter (written by `front_matter`, so plain YAML) and its body."""
-    if not markdown.startswith("---\n"):
-        return {}, markdown
-    end = markdown.index("\n---", 4)
-    meta = yaml.safe_load(markdown[4:end]) or {}
-    return dict(meta), markdown[end + 4 :].lstrip("\n")
+    head, body = front_matter_parts(markdown)
+    return dict(yaml.safe_load(head) or {}), body.lstrip("\n")
