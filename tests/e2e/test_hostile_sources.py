@@ -75,7 +75,7 @@ def symlink(path: str) -> Plant:
 def deep_nesting(project: Path) -> None:
     depth = 5000
     with (project / CODE).open("a", encoding="utf-8") as code:
-        code.write(f'\nextra: {"[" * depth}{"]" * depth}\n')
+        code.write(f"\nextra: {'[' * depth}{']' * depth}\n")
 
 
 def letter_named_with_a_line_end(project: Path) -> None:

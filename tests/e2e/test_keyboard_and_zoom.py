@@ -189,7 +189,7 @@ def test_the_navigation_drawer_takes_focus_only_when_open(
     page.goto(server.url("compact/context/"))
     first_link = page.locator(".md-sidebar--primary a.md-nav__link").first
     expect(first_link).to_be_hidden()
-    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.get_by_role("checkbox", name="Navigation menu").click()
     expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -214,12 +214,48 @@ def test_every_focus_stop_of_the_opened_drawer_is_seen(
     found = []
     for key in ("Tab", "Shift+Tab"):
         page.goto(server.url(address))
-        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.get_by_role("checkbox", name="Navigation menu").click()
         expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
         page.wait_for_timeout(3 * SETTLE_MS)  # until the panels have slid
         found += [f"{key}: {problem}" for problem in walk(page, key)]
     page.close()
     assert not found, "\n".join(found)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_the_navigation_menu_opens_and_closes_with_the_keyboard(
+    browser: Browser, server: SiteServer, javascript: bool
+) -> None:
+    """On a phone, or zoomed in, the navigation is a menu behind a button: the keyboard reaches it
+    right after the skip link, which shows focus on it, and Space opens and closes it (WCAG 2.1.1).
+    Open, the button stays in sight, with its focus (2.4.11), and the menu's links follow it."""
+    ctx = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 390, "height": 844}, reduced_motion="reduce"
+    )
+    page = ctx.new_page()
+    page.goto(server.url("compact/context/"))
+    menu = page.get_by_role("checkbox", name="Navigation menu")
+    shown_links = page.locator(".md-sidebar--primary a.md-nav__link:visible")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(menu).to_be_focused()
+    for state in ("closed", "open"):
+        focused = page.evaluate(_STOP, True)["focused"]
+        assert focused["rects"] and not _problems(focused), f"{state}: {_problems(focused)}"
+        assert _marked(focused["focusStyle"]), f"{state}: the menu button shows no focus"
+        page.keyboard.press("Space")
+        if state == "closed":
+            expect(shown_links.first).to_be_visible()
+            page.wait_for_timeout(3 * SETTLE_MS)
+    expect(shown_links).to_have_count(0)
+    page.keyboard.press("Space")
+    expect(shown_links.first).to_be_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), (
+        "the next stop after the open menu's button is not in the menu"
+    )
+    ctx.close()
 
 
 @pytest.mark.browser
