@@ -205,10 +205,9 @@ def test_the_navigation_drawer_takes_focus_only_when_open(
 def test_every_focus_stop_of_the_opened_drawer_is_seen(
     reader: BrowserContext, server: SiteServer, address: str
 ) -> None:
-    """Opened on a phone, the drawer's sections are panels that slide in over its list: only what is
-    shown takes focus, neither a closed panel's links nor what an open panel covers, nor the page
-    under the drawer's overlay. (From the home page no panel is open; from a page of a section, its
-    section's is.)"""
+    """Opened on a phone, every stop of the drawer is wholly in sight as it scrolls, and the page under
+    the drawer's overlay takes no focus. (From the home page no section is current; from a page of a
+    section, it is, and from the guide's start page its table of contents is shown too.)"""
     page = reader.new_page()
     page.set_viewport_size({"width": 390, "height": 844})
     found = []
@@ -220,6 +219,52 @@ def test_every_focus_stop_of_the_opened_drawer_is_seen(
         found += [f"{key}: {problem}" for problem in walk(page, key)]
     page.close()
     assert not found, "\n".join(found)
+
+
+_TAB_STOP = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  return el.id === '__drawer' ? '(the menu button)' : el.getAttribute('href') || el.tagName.toLowerCase();
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+@pytest.mark.parametrize("view", ["phone", "zoom-400"])
+@pytest.mark.parametrize("address", ["", "compact/principles-and-commitments/"])
+def test_the_keyboard_reaches_every_link_of_the_opened_menu_and_nothing_under_it(
+    browser: Browser, server: SiteServer, javascript: bool, view: str, address: str
+) -> None:
+    """Opened with the keyboard, the menu's stops are its button, then every link of the navigation
+    in the order it is read (its sections and the current page's contents shown in full, not behind
+    titles the keyboard cannot open), and nothing else: not the skip link, the search or the page
+    under the overlay, which lead where the reader cannot see."""
+    width, height = VIEWS[view]
+    ctx = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": width, "height": height}, reduced_motion="reduce"
+    )
+    page = ctx.new_page()
+    page.goto(server.url(address))
+    links = page.evaluate(
+        "[...document.querySelectorAll('.md-nav--primary .md-nav__list a[href]')].map(a => a.getAttribute('href'))"
+    )
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    stops = [page.evaluate(_TAB_STOP)]
+    while stops[-1] is not None and len(stops) < MAX_STOPS:
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(_TAB_STOP))
+    page.keyboard.press("Tab")
+    round_again = page.evaluate(_TAB_STOP)
+    page.keyboard.press("Shift+Tab")
+    before = page.evaluate(_TAB_STOP)
+    ctx.close()
+    assert stops == ["(the menu button)", *links, None]
+    assert round_again == "(the menu button)", f"after the menu's last link, {round_again} takes focus"
+    # Going back from the button leaves the page, or comes round to the menu's last link: not to the
+    # skip link, which lies before it.
+    assert before in (None, links[-1]), f"{before} takes focus before the open menu's button"
 
 
 @pytest.mark.browser
