@@ -98,6 +98,7 @@ $(VNU_JAR): package.json package-lock.json | debian-test
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check build_scripts tests benchmarks
+	$(PY) -m ruff format --check build_scripts tests benchmarks
 	$(PY) -m mypy
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
