@@ -47,7 +47,7 @@ def test_no_axe_violations_in_the_opened_navigation_drawer(
     found = {}
     for address in ("", "compact/context/"):
         page.goto(server.url(address))
-        page.get_by_role("checkbox", name="Navigation menu").click()
+        page.get_by_role("checkbox", name="Show the navigation menu").click()
         expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
         violations = axe_violations(page)
         if violations:

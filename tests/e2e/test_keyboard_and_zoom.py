@@ -189,7 +189,7 @@ def test_the_navigation_drawer_takes_focus_only_when_open(
     page.goto(server.url("compact/context/"))
     first_link = page.locator(".md-sidebar--primary a.md-nav__link").first
     expect(first_link).to_be_hidden()
-    page.get_by_role("checkbox", name="Navigation menu").click()
+    page.get_by_role("checkbox", name="Show the navigation menu").click()
     expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -213,7 +213,7 @@ def test_every_focus_stop_of_the_opened_drawer_is_seen(
     found = []
     for key in ("Tab", "Shift+Tab"):
         page.goto(server.url(address))
-        page.get_by_role("checkbox", name="Navigation menu").click()
+        page.get_by_role("checkbox", name="Show the navigation menu").click()
         expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
         page.wait_for_timeout(3 * SETTLE_MS)  # until the panels have slid
         found += [f"{key}: {problem}" for problem in walk(page, key)]
@@ -280,7 +280,7 @@ def test_the_navigation_menu_opens_and_closes_with_the_keyboard(
     )
     page = ctx.new_page()
     page.goto(server.url("compact/context/"))
-    menu = page.get_by_role("checkbox", name="Navigation menu")
+    menu = page.get_by_role("checkbox", name="Show the navigation menu")
     shown_links = page.locator(".md-sidebar--primary a.md-nav__link:visible")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
@@ -301,6 +301,52 @@ def test_the_navigation_menu_opens_and_closes_with_the_keyboard(
         "the next stop after the open menu's button is not in the menu"
     )
     ctx.close()
+
+
+@pytest.mark.browser
+def test_with_scripts_enter_opens_the_menu_and_escape_closes_it(browser: Browser, server: SiteServer) -> None:
+    """With scripts, the menu button also answers the keys of a menu button (docs/assets/javascripts/
+    keyboard.js): Enter opens and closes it, like Space; Escape closes it from one of its links and puts
+    the focus back on the button."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
+    page = ctx.new_page()
+    page.goto(server.url("compact/context/"))
+    menu = page.get_by_role("checkbox", name="Show the navigation menu")
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_be_checked()
+    page.keyboard.press("Enter")
+    expect(menu).not_to_be_checked()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    expect(menu).not_to_be_checked()
+    expect(menu).to_be_focused()
+    expect(page.locator(".md-sidebar--primary a.md-nav__link:visible")).to_have_count(0)
+    assert page.url == server.url("compact/context/"), "Enter on the menu button followed a link"
+    ctx.close()
+
+
+@pytest.mark.browser
+def test_tabbing_out_of_the_opened_search_on_a_phone_shows_the_focused_link(
+    browser: Browser, server: SiteServer
+) -> None:
+    """Below 960px Material fixes the page in place while its search is open, 400 ms after it opens;
+    the next stop after the search field, a link of the page, must be in sight once the search has
+    closed (WCAG 2.4.11), not where the fixed page could not scroll to it."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
+    page = ctx.new_page()
+    page.goto(server.url(WALKED[1]))
+    page.locator(".md-search__input").focus()
+    expect(page.locator("body[data-md-scrolllock]")).to_have_count(1)
+    page.keyboard.press("Tab")
+    expect(page.locator("body[data-md-scrolllock]")).to_have_count(0)
+    page.wait_for_timeout(SETTLE_MS)
+    focused = page.evaluate(_STOP, True)["focused"]
+    ctx.close()
+    assert focused and focused["label"].startswith("a"), f"the stop after the search is {focused}"
+    assert not _problems(focused), f"{focused['label']}: {_problems(focused)}"
 
 
 @pytest.mark.browser
