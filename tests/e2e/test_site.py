@@ -150,7 +150,8 @@ def test_navigation_works_on_a_phone_without_javascript(browser: Browser, server
     page.goto(server.url(""))
     section6 = page.locator("nav.md-nav--primary").get_by_role("link", name="Section 6: Resolving Disagreements")
     expect(section6).not_to_be_in_viewport()
-    page.get_by_role("checkbox", name="Show the navigation menu").click()  # the menu button, under which its checkbox lies
+    # The menu button, under which its checkbox lies.
+    page.get_by_role("checkbox", name="Show the navigation menu").click()
     section6.click()
     assert page.url == server.url("compact/resolving-disagreements/")
     ctx.close()
