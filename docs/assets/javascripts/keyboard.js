@@ -4,9 +4,12 @@
 // (overrides/partials/header.html), and Space opens and closes it. With scripts, it also answers
 // the keys a menu button is expected to: Enter opens and closes it too, and Escape closes it and
 // puts the focus back on the button.
+const narrow = window.matchMedia("(max-width: 76.234375em)"); // where the navigation is a drawer
+
 document.addEventListener("keydown", (event) => {
   const toggle = document.getElementById("__drawer");
-  if (!toggle || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+  const modified = event.altKey || event.ctrlKey || event.metaKey || event.shiftKey;
+  if (!toggle || !narrow.matches || modified || event.repeat || event.isComposing || event.defaultPrevented) {
     return;
   }
   if (event.key === "Enter" && event.target === toggle) {
