@@ -1,7 +1,7 @@
 """Every recipe of CONTRIBUTING.md, applied together to one copy of the real sources, as an editor would
-follow them: change a clause's words, add a clause, adopt a code, add a guide question and answer it in
-the worked examples, write a model letter, add a worked example, record a signature, add an editorial
-note. Then `make check` passes, the site builds once, and the tests of the content run on that copy
+follow them: change a clause's words, add a clause, say where a clause's figure comes from, take a
+clause out, adopt a code, add a guide question and answer it in the worked examples, write a model
+letter, add a worked example, record a signature, add an editorial note, fill in a contact's details. Then `make check` passes, the site builds once, and the tests of the content run on that copy
 and its site: an editor's correct edit never fails a test.
 
 The recipes are read from CONTRIBUTING.md's own blocks (tests/support/recipes.py), so the guide and
@@ -29,12 +29,15 @@ GUIDE = ROOT / "CONTRIBUTING.md"
 SECTIONS = (
     "Change the wording of a code of practice",
     "Add a clause to a code",
+    "Say where a figure comes from",
+    "Take a clause out of a code",
     "Adopt a code",
     "Add a step to the disagreement guide",
     "Write a model letter",
     "Add a worked example",
     "Record a signatory",
     "Add an editorial note",
+    "Update a contact",
 )
 # The tests that take their expectations from the sources and the site built from them.
 CONTENT_TESTS = (

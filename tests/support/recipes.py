@@ -4,15 +4,20 @@ A recipe is a fenced block of CONTRIBUTING.md that follows a comment saying wher
 and every Markdown viewer hide the comment, so the editor sees only the block):
 
     <!-- recipe: set guide/disputes.yml id=champions-tried slug=not-resolved -->
+    <!-- recipe: set contacts.yml id=steering-group remove=to_supply -->
     <!-- recipe: after guide/examples.yml id=grant-funding question=champions-tried -->
     <!-- recipe: new guide/letters/ask-about-funding.md -->
+    <!-- recipe: delete codes_of_practice/volunteering.yml id=vo-celebrate -->
     <!-- recipe: expect -->
 
-- `set FILE [KEY=VALUE ...]`: each field of the block replaces the field of that name in the item the
-  selectors find (each one found inside the item before it), or is added after the field before it;
-  without selectors, the top-level fields of the file.
+- `set FILE [KEY=VALUE ...] [remove=KEY]`: each field of the block replaces the field of that name in
+  the item the selectors find (each one found inside the item before it), or is added after the
+  field before it; without selectors, the top-level fields of the file. `remove=KEY` takes that
+  field out of the item first (the recipe says so in words beside the block).
 - `after FILE KEY=VALUE ...`: the block is inserted after the item the selectors find.
 - `new FILE`: the block is a new file.
+- `delete FILE KEY=VALUE ...`: the item the selectors find is taken out. It has no block: the guide
+  says it in words.
 - `expect`: the block is what `make check` says at this point, problem for problem.
 
 So the test that applies the recipes applies the very text an editor copies, and the guide cannot
@@ -27,7 +32,7 @@ from pathlib import Path
 
 from build_scripts.pipeline import check
 
-_MARKER = re.compile(r"^<!-- recipe: (set|after|new|expect) ?(\S*)((?: [\w-]+=\S+)*) -->$")
+_MARKER = re.compile(r"^<!-- recipe: (set|after|new|delete|expect) ?(\S*)((?: [\w-]+=\S+)*) -->$")
 _FENCE = re.compile(r"^(```+)(\w*)")
 
 
@@ -43,6 +48,8 @@ class Recipe:
     block: str
     line: int
     """Its line in CONTRIBUTING.md."""
+    removes: tuple[str, ...] = ()
+    """The fields a `set` takes out of the item first."""
 
 
 def read_recipes(guide: Path) -> list[Recipe]:
@@ -54,12 +61,17 @@ def read_recipes(guide: Path) -> list[Recipe]:
         marker = _MARKER.match(line)
         if not marker:
             continue
+        pairs = [tuple(pair.split("=", 1)) for pair in marker.group(3).split()]
+        selectors = tuple((key, value) for key, value in pairs if key != "remove")
+        removes = tuple(value for key, value in pairs if key == "remove")
+        if marker.group(1) == "delete":
+            recipes.append(Recipe(section, "delete", marker.group(2), selectors, "", number + 1))
+            continue
         fence = _FENCE.match(lines[number + 1]) if number + 1 < len(lines) else None
         assert fence, f"CONTRIBUTING.md:{number + 1}: a recipe comment must stand just before its block"
         end = lines.index(fence.group(1), number + 2)
-        selectors = tuple(tuple(s.split("=", 1)) for s in marker.group(3).split())
         block = "\n".join(lines[number + 2 : end]) + "\n"
-        recipes.append(Recipe(section, marker.group(1), marker.group(2), selectors, block, number + 1))  # type: ignore[arg-type]
+        recipes.append(Recipe(section, marker.group(1), marker.group(2), selectors, block, number + 1, removes))
     return recipes
 
 
@@ -74,9 +86,20 @@ def apply(recipe: Recipe, project: Path) -> bool:
         target.write_text(recipe.block, encoding="utf-8")
         return True
     lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    if recipe.action == "delete":
+        if not _exists(lines, recipe.selectors):
+            return False
+        start, end, _ = _find(lines, recipe.selectors, where)
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+        del lines[start:end]
+        target.write_text("".join(lines), encoding="utf-8")
+        return True
     start, end, indent = _find(lines, recipe.selectors, where)
     if recipe.action == "after" and _has_already(lines, recipe):
         return False
+    for key in recipe.removes:
+        lines, end = _remove_field(lines, start, end, indent, key)
     if recipe.action == "after":
         block = _reindent(recipe.block.splitlines(keepends=True), indent - _dash_indent(recipe.block))
         lines[end:end] = block
@@ -90,11 +113,36 @@ def _has_already(lines: list[str], recipe: Recipe) -> bool:
     """Whether the item the block adds (by its first `key: value`) is there, beside the one it follows."""
     first = next(line for line in recipe.block.splitlines() if line.strip())
     key, _, value = first.strip().removeprefix("- ").partition(": ")
+    return _exists(lines, (*recipe.selectors[:-1], (key, value.strip().strip('"'))))
+
+
+def _exists(lines: list[str], selectors: tuple[tuple[str, str], ...]) -> bool:
     try:
-        _find(lines, (*recipe.selectors[:-1], (key, value.strip().strip('"'))), "")
+        _find(lines, selectors, "")
     except AssertionError:
         return False
     return True
+
+
+def _remove_field(lines: list[str], start: int, end: int, dash: int, key: str) -> tuple[list[str], int]:
+    """The lines without the item's field `key` (which may be absent: an editor removed it already),
+    and the item's new end."""
+    level = dash + 2
+    found = next((i for i in range(start, end) if _key_at(lines, i, start, dash, level) == key), None)
+    if found is None:
+        return lines, end
+    stop = _field_end(lines, found, end, level)
+    return [*lines[:found], *lines[stop:]], end - (stop - found)
+
+
+def _field_end(lines: list[str], found: int, end: int, level: int) -> int:
+    """The line after the field that starts at `found` (its key indented by `level`)."""
+    stop = found + 1
+    while stop < end and (not lines[stop].strip() or _indent(lines[stop]) > level):
+        stop += 1
+    while stop > found + 1 and not lines[stop - 1].strip():
+        stop -= 1
+    return stop
 
 
 def _indent(line: str) -> int:
@@ -180,11 +228,7 @@ def _set_fields(lines: list[str], start: int, end: int, dash: int, block: str, w
             continue
         if found == start and dash >= 0:
             new = [" " * dash + "- " + new[0][level:], *new[1:]]
-        stop = found + 1
-        while stop < end and (not lines[stop].strip() or _indent(lines[stop]) > level):
-            stop += 1
-        while stop > found + 1 and not lines[stop - 1].strip():
-            stop -= 1
+        stop = _field_end(lines, found, end, level)
         lines[found:stop] = new
         after, end = found + len(new), end + len(new) - (stop - found)
     return lines
