@@ -1,8 +1,9 @@
 """Every recipe of CONTRIBUTING.md, applied together to one copy of the real sources, as an editor would
 follow them: change a clause's words, add a clause, say where a clause's figure comes from, take a
 clause out, adopt a code, add a guide question and answer it in the worked examples, write a model
-letter, add a worked example, record a signature, add an editorial note, fill in a contact's details. Then `make check` passes, the site builds once, and the tests of the content run on that copy
-and its site: an editor's correct edit never fails a test.
+letter, add a worked example, record a signature, add an editorial note, fill in a contact's details.
+Then `make check` passes, the site builds once, and the tests of the content run on that copy and its
+site: an editor's correct edit never fails a test.
 
 The recipes are read from CONTRIBUTING.md's own blocks (tests/support/recipes.py), so the guide and
 this test cannot drift apart.
