@@ -131,16 +131,18 @@ def _remove_field(lines: list[str], start: int, end: int, dash: int, key: str) -
     found = next((i for i in range(start, end) if _key_at(lines, i, start, dash, level) == key), None)
     if found is None:
         return lines, end
-    stop = _field_end(lines, found, end, level)
+    stop = _block_end(lines, found, end, level)
     return [*lines[:found], *lines[stop:]], end - (stop - found)
 
 
-def _field_end(lines: list[str], found: int, end: int, level: int) -> int:
-    """The line after the field that starts at `found` (its key indented by `level`)."""
-    stop = found + 1
-    while stop < end and (not lines[stop].strip() or _indent(lines[stop]) > level):
+def _block_end(lines: list[str], start: int, limit: int, level: int) -> int:
+    """The line after the field or item that starts at `start` (its key, or its dash, indented by
+    `level`): every line after it indented more, or blank, up to `limit`, without the blank lines
+    at its end."""
+    stop = start + 1
+    while stop < limit and (not lines[stop].strip() or _indent(lines[stop]) > level):
         stop += 1
-    while stop > found + 1 and not lines[stop - 1].strip():
+    while stop > start + 1 and not lines[stop - 1].strip():
         stop -= 1
     return stop
 
@@ -160,16 +162,6 @@ def _reindent(lines: list[str], delta: int) -> list[str]:
     return [line[-delta:] if line.strip() else line for line in lines]
 
 
-def _item_end(lines: list[str], start: int, dash: int, limit: int) -> int:
-    """The line after the item that starts at `start` (a line `- ...` indented by `dash`)."""
-    end = start + 1
-    while end < limit and (not lines[end].strip() or _indent(lines[end]) > dash):
-        end += 1
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
-    return end
-
-
 def _find(lines: list[str], selectors: tuple[tuple[str, str], ...], where: str) -> tuple[int, int, int]:
     """(first line, line after, indent of the dash) of the item the selectors find; the whole file
     (indent -2, so fields sit at 0) without selectors."""
@@ -185,7 +177,7 @@ def _find(lines: list[str], selectors: tuple[tuple[str, str], ...], where: str) 
         while not lines[item].lstrip(" ").startswith("- ") or _indent(lines[item]) != field - 2:
             item -= 1
             assert item >= start, f"{where}: {key}: {value} is not in a list item"
-        start, end, dash = item, _item_end(lines, item, field - 2, end), field - 2
+        start, end, dash = item, _block_end(lines, item, end, field - 2), field - 2
     return start, end, dash
 
 
@@ -228,7 +220,7 @@ def _set_fields(lines: list[str], start: int, end: int, dash: int, block: str, w
             continue
         if found == start and dash >= 0:
             new = [" " * dash + "- " + new[0][level:], *new[1:]]
-        stop = _field_end(lines, found, end, level)
+        stop = _block_end(lines, found, end, level)
         lines[found:stop] = new
         after, end = found + len(new), end + len(new) - (stop - found)
     return lines
