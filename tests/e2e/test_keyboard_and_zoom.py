@@ -217,7 +217,7 @@ def test_every_focus_stop_of_the_opened_drawer_is_seen(
         page.goto(server.url(address))
         page.get_by_role("checkbox", name="Show the navigation menu").click()
         expect(page.locator(".md-sidebar--primary a.md-nav__link:visible").first).to_be_visible()
-        page.wait_for_timeout(3 * SETTLE_MS)  # until the panels have slid
+        page.wait_for_timeout(3 * SETTLE_MS)  # until the drawer has slid in
         found += [f"{key}: {problem}" for problem in walk(page, key)]
     page.close()
     assert not found, "\n".join(found)
