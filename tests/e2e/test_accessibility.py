@@ -39,8 +39,8 @@ def test_no_axe_violations_on_any_page(browser: Browser, server: SiteServer, jav
 def test_no_axe_violations_in_the_opened_navigation_drawer(
     browser: Browser, server: SiteServer, javascript: bool
 ) -> None:
-    """On a phone the navigation is a drawer, which axe sees only once opened: from the home page (its
-    top level) and from a page in a section (that section's panel)."""
+    """On a phone the navigation is a drawer, which axe sees only once opened: from the home page (no
+    section current) and from a page in a section (its link marked as the current page)."""
     ctx = context(browser, javascript, auditable=True)
     page = ctx.new_page()
     page.set_viewport_size({"width": 390, "height": 844})
