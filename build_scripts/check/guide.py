@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from ..model.addresses import EXAMPLES_ANCHORS, GUIDE_INDEX
 from ..model.contacts import Contacts
-from ..model.guide import Guide, Outcome, Question, WorkedExample
-from ..model.guide_paths import PAGE_LIMIT, continuation, count_pages, cycles, dead_ends, follow, reachable, unfold
+from ..model.guide import Condition, Guide, Question, WorkedExample
+from ..model.guide_paths import PAGE_LIMIT, count_pages, cycles, dead_ends, follow, reachable
 from ..model.problems import Problem
 from ..model.source import Source
+from .guide_paths import path_problems
 from .references import id_problem, link_problems, repeated_ids
 
 
@@ -27,7 +28,7 @@ def check_guide(
     # would only report the choices that name it.
     if not all(node.id for node in guide.nodes):
         return problems
-    references = [*_start(guide), *_next_steps(guide), *_routes(guide)]
+    references = [*_start(guide), *_next_steps(guide), *_routes(guide), *_conditions(guide)]
     problems += references
     if guide.step(guide.start.id) is None:
         return problems
@@ -39,7 +40,7 @@ def check_guide(
         graph = _dead_ends(guide) or [*_unreachable(guide), *_page_count(guide)]
         problems += graph
         if not graph:
-            problems += [*_continuations(guide), *_examples(guide)]
+            problems += [*path_problems(guide), *_examples(guide)]
     return problems
 
 
@@ -113,6 +114,39 @@ def _next_steps(guide: Guide) -> list[Problem]:
                 problems.append(
                     Problem(choice.next.source, f'the choice "{choice.label}" of "{question.id}" leads to {message}')
                 )
+    for outcome in guide.outcomes:
+        for following in outcome.if_not_resolved:
+            target = following.next or following.question
+            kind = "a step of the guide" if following.next else "a question of the guide"
+            ids = node_ids if following.next else [q.id for q in guide.questions]
+            message = id_problem(target.id, kind, ids) if target and target.id else ""
+            if target and message:
+                problems.append(Problem(target.source, f'the next step of "{outcome.id}" leads to {message}'))
+    return problems
+
+
+def _conditions(guide: Guide) -> list[Problem]:
+    """Each condition names a question of the guide and answers it has."""
+    conditions: list[tuple[str, Condition]] = [
+        (f'the outcome "{outcome.id}"', c) for outcome in guide.outcomes for c in outcome.only_when
+    ]
+    conditions += [
+        (f'a step of "{outcome.id}"', c) for outcome in guide.outcomes for a in outcome.steps for c in a.when
+    ]
+    conditions += [("the notice", c) for a in guide.notice for c in a.when]
+    questions = [q.id for q in guide.questions]
+    problems = []
+    for what, condition in conditions:
+        question = guide.step(condition.question.id)
+        if not isinstance(question, Question):
+            message = id_problem(condition.question.id, "a question of the guide", questions)
+            problems.append(Problem(condition.question.source, f"{what} depends on the answer to {message}"))
+            continue
+        answers = [c.slug for c in question.choices]
+        for answer in condition.answers:
+            if answer not in answers:
+                message = id_problem(answer, f'an answer of "{question.id}"', answers)
+                problems.append(Problem(condition.source, f"{what} depends on {message}"))
     return problems
 
 
@@ -195,36 +229,6 @@ def _contacts(guide: Guide, contacts: Contacts) -> list[Problem]:
     return problems
 
 
-def _continuations(guide: Guide) -> list[Problem]:
-    """Each outcome's next step can be reached from every path to it, and leads somewhere new."""
-    problems: dict[Source, Problem] = {}
-    for path in unfold(guide):
-        outcome = path.step
-        if not isinstance(outcome, Outcome) or outcome.if_not_resolved is None:
-            continue
-        following = outcome.if_not_resolved
-        if following.source in problems:
-            continue
-        target = continuation(guide, path)
-        shown = " -> ".join(path.slugs)
-        if path.answer_to(following.question.id) is None:
-            message = (
-                f'the next step of "{outcome.id}" answers "{following.question.id}" again, but the path '
-                f"{shown} reaches it without that question; choose a question on every path to it."
-            )
-        elif target is None:
-            message = (
-                f'the next step of "{outcome.id}" answers "{following.question.id}" with '
-                f"{', '.join(following.answers)}, which is not a path from there (on the path {shown})."
-            )
-        elif target.page == path.page:
-            message = f'the next step of "{outcome.id}" leads back to the same page (on the path {shown}).'
-        else:
-            continue
-        problems[following.source] = Problem(following.source, message)
-    return list(problems.values())
-
-
 def _letters(guide: Guide) -> list[Problem]:
     letter_ids = [letter.id for letter in guide.letters]
     problems = []
@@ -250,7 +254,8 @@ def _letters(guide: Guide) -> list[Problem]:
 def _links(guide: Guide, anchors: dict[str, set[str]], known: set[str]) -> list[Problem]:
     texts: list[tuple[Source, str]] = [(guide.source, guide.introduction)]
     texts += [(stage.source, stage.summary) for stage in guide.stages]
-    texts += [(guide.source, guide.notice)]
+    texts += [(advice.source, advice.text) for advice in guide.notice]
+    texts += [(fact.evidence.source, fact.about) for fact in guide.all_facts]
     texts += [(q.source, q.help) for q in guide.questions]
     for outcome in guide.outcomes:
         time = outcome.time
@@ -264,10 +269,10 @@ def _links(guide: Guide, anchors: dict[str, set[str]], known: set[str]) -> list[
                 time.other_rules,
                 time.case_study,
                 time.suggestion,
-                *outcome.steps,
                 *outcome.see_also,
             )
         ]
+        texts += [(advice.source, advice.text) for advice in outcome.steps]
     texts += [(letter.source, letter.body) for letter in guide.letters]
     texts += [(example.source, example.summary) for example in guide.examples]
     texts += [(example.source, f"[the case study]({example.case_study})") for example in guide.examples]

@@ -20,8 +20,9 @@ class Field:
     name: str
     kind: str
     """text, markdown, slug, date, when (a date as precisely as known), choice, choices (a list of
-    choices), slugs (a list of ids), texts (a list of text), record (one mapping) or records (a list
-    of mappings)."""
+    choices), slugs (a list of ids), texts (a list of text), record (one mapping), records (a list
+    of mappings), flag (true or false) or texts_or_records (a list whose items are text, or mappings
+    where text needs more)."""
     description: str
     required: bool = True
     choices: tuple[str, ...] = ()
@@ -92,6 +93,9 @@ def _value_schema(field: Field) -> dict[str, Any]:
         return {"type": "string", "pattern": DATE_PATTERN}
     if field.kind == "when":
         return {"type": "string", "pattern": WHEN_PATTERN}
+    if field.kind == "flag":
+        # true or false, whether a tool reads it as YAML 1.2 does (a boolean) or as the loader does (text).
+        return {"enum": [True, False, "true", "false"]}
     if field.kind == "choice":
         return {"enum": list(field.choices)}
     if field.kind == "choices":
@@ -104,4 +108,6 @@ def _value_schema(field: Field) -> dict[str, Any]:
         return _object_schema(field.record)
     if field.kind == "records" and field.record is not None:
         return {"type": "array", "minItems": 1, "items": _object_schema(field.record)}
+    if field.kind == "texts_or_records" and field.record is not None:
+        return {"type": "array", "minItems": 1, "items": {"oneOf": [text, _object_schema(field.record)]}}
     raise ValueError(f"unknown field kind {field.kind!r} of {field.name!r}")

@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.guide import (
+    Advice,
     Branch,
     Choice,
+    Condition,
     Continuation,
     ExampleAnswer,
+    Fact,
     Guide,
     Letter,
     Outcome,
@@ -21,7 +24,7 @@ from ..model.guide import (
 )
 from ..model.problems import Problem, problem
 from ..model.source import Reference, Source
-from .fields import Field, RecordSpec
+from .fields import EVIDENCE_FIELDS, Field, RecordSpec
 from .markup import read_markup
 from .records import SLUG_RULE, Record, is_slug
 from .yaml_source import load_yaml_file, markdown_problems, read_text, split_front_matter
@@ -55,6 +58,13 @@ CHOICE = RecordSpec(
         Field("slug", "slug", "The answer's part of the address of the next page, such as not-yet. Never change it."),
         Field("next", "slug", "The id of the question or outcome this answer leads to."),
         Field("hint", "text", "A few words under the answer, where they help.", required=False),
+        Field(
+            "pending",
+            "flag",
+            'true for an answer about a moment that passes ("No, not yet", "We are waiting"): a next step of '
+            "the outcome it leads to may settle it anew. Any other answer is kept as the reader gave it.",
+            required=False,
+        ),
     ),
 )
 QUESTION = RecordSpec(
@@ -127,14 +137,48 @@ TIME = RecordSpec(
 CONTINUATION = RecordSpec(
     what="An outcome's next step",
     description=(
-        '"If this does not work": the next step, reached by answering a question of the reader\'s path again. '
-        "The answers before that question are kept."
+        '"If this does not work": a next step. Either it settles anew the reader\'s last answer, where that '
+        'answer is "pending" (give "question" and "answers"), or it goes on from this outcome with every answer '
+        'kept (give "slug" and "next").'
     ),
     fields=(
         Field("label", "text", 'What the link says: "Talking did not resolve it: raise the issue in writing".'),
-        Field("question", "slug", "The id of a question on every path to this outcome, to answer again."),
-        Field("answers", "slugs", "The slugs of the answers given from that question on, in order."),
+        Field(
+            "question",
+            "slug",
+            "To settle the last answer anew: the id of the question it answers, the last on every path here.",
+            required=False,
+        ),
+        Field("answers", "slugs", "The slugs of the answers given from that question on, in order.", required=False),
+        Field(
+            "slug",
+            "slug",
+            "To go on from this outcome: this step's part of the address of the page it leads to. Never change it.",
+            required=False,
+        ),
+        Field("next", "slug", "To go on: the id of the question, route or outcome it leads to.", required=False),
     ),
+)
+CONDITION = RecordSpec(
+    what="A condition",
+    description="What a path must have answered to one question for the advice to fit it.",
+    fields=(
+        Field("question", "slug", "The id of a question asked earlier on the path."),
+        Field("answers", "slugs", "The slugs of the answers to it that the advice fits."),
+    ),
+)
+ADVICE = RecordSpec(
+    what="A line of advice for some paths",
+    description="Advice shown only where the reader's answers fit it.",
+    fields=(
+        Field("text", "markdown", "The advice."),
+        Field("when", "records", "The answers it fits: every condition must hold.", record=CONDITION),
+    ),
+)
+FACT = RecordSpec(
+    what="A fact",
+    description="A statement beyond the 2009 text that this part of the guide relies on, and where it comes from.",
+    fields=(Field("about", "markdown", "What is stated, in a few words."), *EVIDENCE_FIELDS),
 )
 OUTCOME = RecordSpec(
     what="An outcome",
@@ -144,7 +188,12 @@ OUTCOME = RecordSpec(
         Field("stage", "slug", "The stage of the process the reader has reached."),
         Field("title", "text", "What has been reached, as the page's heading."),
         Field("summary", "markdown", "What this means, in a sentence or two."),
-        Field("steps", "texts", "What to do now, in order, one step a line."),
+        Field(
+            "steps",
+            "texts_or_records",
+            'What to do now, in order, one step a line; a step for some paths only gives "text" and "when".',
+            record=ADVICE,
+        ),
         Field("who_acts", "markdown", "Who takes the next step."),
         Field(
             "contacts",
@@ -164,10 +213,24 @@ OUTCOME = RecordSpec(
         Field("see_also", "texts", "Links to the Compact and codes that apply (Markdown).", required=False),
         Field(
             "if_not_resolved",
-            "record",
-            '"If this does not work": the next step, with the reader\'s answers kept.',
+            "records",
+            '"If this does not work": the next steps, with the reader\'s answers kept.',
             required=False,
             record=CONTINUATION,
+        ),
+        Field(
+            "only_when",
+            "records",
+            "The answers this outcome is written for: make check fails where a path reaches it with others.",
+            required=False,
+            record=CONDITION,
+        ),
+        Field(
+            "facts",
+            "records",
+            "Where the statements of this outcome beyond the 2009 text come from.",
+            required=False,
+            record=FACT,
         ),
     ),
 )
@@ -179,9 +242,18 @@ GUIDE = RecordSpec(
         Field("introduction", "markdown", "What the guide is for, on its start page."),
         Field(
             "notice",
-            "markdown",
-            "What every reader must know before acting, on the start page and every outcome.",
+            "texts_or_records",
+            "What a reader must know before acting: on the start page, and on each outcome whose path it fits "
+            '("when").',
             required=False,
+            record=ADVICE,
+        ),
+        Field(
+            "facts",
+            "records",
+            "Where the statements of the notice beyond the 2009 text come from.",
+            required=False,
+            record=FACT,
         ),
         Field("start", "slug", "The id of the first question."),
         Field("stages", "records", "The stages of the process, in order.", record=STAGE),
@@ -246,8 +318,9 @@ def load_guide(root: Path, problems: list[Problem]) -> Guide | None:
         letters=tuple(_letters(root, problems)),
         examples=tuple(_examples(root, problems)),
         source=Source(GUIDE_FILE, 1),
-        notice=guide.text("notice", False),
+        notice=_advice(guide, "notice"),
         routes=tuple(_route(r) for r in guide.records_of("routes", ROUTE)),
+        facts=_facts(guide),
     )
 
 
@@ -268,7 +341,14 @@ def _reference(r: Record, key: str) -> Reference:
 
 def _question(r: Record) -> Question:
     choices = tuple(
-        Choice(c.title("label"), c.slug("slug"), _reference(c, "next"), c.text("hint", False), Source(c.path, c.line))
+        Choice(
+            c.title("label"),
+            c.slug("slug"),
+            _reference(c, "next"),
+            c.text("hint", False),
+            Source(c.path, c.line),
+            c.flag("pending"),
+        )
         for c in r.records_of("choices", CHOICE)
     )
     return Question(r.slug("id"), r.slug("stage"), r.title("question"), r.text("help", False), choices, _source(r))
@@ -288,13 +368,15 @@ def _route(r: Record) -> Route:
 
 def _outcome(r: Record) -> Outcome:
     time = r.record_of("time", TIME)
-    following = r.record_of("if_not_resolved", CONTINUATION)
+    steps = _advice(r, "steps")
+    if "steps" in r.data and not steps:
+        r.problems.append(problem(r.path, r.line_of("steps"), '"steps" is empty; give at least one step.'))
     return Outcome(
         id=r.slug("id"),
         stage=r.slug("stage"),
         title=r.title("title"),
         summary=r.text("summary"),
-        steps=r.text_items("steps"),
+        steps=steps,
         who_acts=r.text("who_acts"),
         contacts=tuple(Reference(value, Source(r.path, line)) for value, line in r.slugs("contacts")),
         reach=r.text("reach", False),
@@ -302,9 +384,35 @@ def _outcome(r: Record) -> Outcome:
         letter=_reference(r, "letter") if "letter" in r.data else None,
         record=r.text_items("record"),
         see_also=r.text_items("see_also"),
-        if_not_resolved=_continuation(following) if following is not None else None,
+        if_not_resolved=tuple(_continuation(c) for c in r.records_of("if_not_resolved", CONTINUATION)),
         source=_source(r),
+        only_when=_conditions(r, "only_when"),
+        facts=_facts(r),
     )
+
+
+def _advice(r: Record, key: str) -> tuple[Advice, ...]:
+    found = []
+    for item, line in r.texts_or_records(key, ADVICE):
+        if isinstance(item, str):
+            found.append(Advice(item, (), Source(r.path, line)))
+        else:
+            found.append(Advice(item.text("text"), _conditions(item, "when"), Source(r.path, line)))
+    return tuple(found)
+
+
+def _conditions(r: Record, key: str) -> tuple[Condition, ...]:
+    conditions = []
+    for c in r.records_of(key, CONDITION):
+        answers = tuple(value for value, _ in c.slugs("answers"))
+        conditions.append(Condition(_reference(c, "question"), answers, _source(c)))
+    if key in r.data and not conditions:
+        r.problems.append(problem(r.path, r.line_of(key), f'"{key}" is empty; give at least one condition.'))
+    return tuple(conditions)
+
+
+def _facts(r: Record) -> tuple[Fact, ...]:
+    return tuple(Fact(f.text("about"), f.evidence()) for f in r.records_of("facts", FACT))
 
 
 def _time(r: Record) -> Time:
@@ -327,7 +435,29 @@ def _continuation(r: Record) -> Continuation:
     answers = tuple(value for value, _ in r.slugs("answers"))
     if "answers" in r.data and not answers:
         r.problems.append(problem(r.path, r.line_of("answers"), '"answers" is empty; give at least one answer.'))
-    return Continuation(r.text("label"), _reference(r, "question"), answers, _source(r))
+    settles = "question" in r.data or "answers" in r.data
+    goes_on = "slug" in r.data or "next" in r.data
+    if (
+        settles == goes_on
+        or (settles and not {"question", "answers"} <= set(r.data))
+        or (goes_on and not {"slug", "next"} <= set(r.data))
+    ):
+        r.problems.append(
+            problem(
+                r.path,
+                r.line,
+                'a next step either settles the last answer anew ("question" and "answers") or goes on from this '
+                'outcome ("slug" and "next"): give one pair, not both.',
+            )
+        )
+    return Continuation(
+        r.text("label"),
+        _reference(r, "question") if "question" in r.data else None,
+        answers,
+        r.slug("slug") if "slug" in r.data else "",
+        _reference(r, "next") if "next" in r.data and not settles else None,
+        _source(r),
+    )
 
 
 def _source(r: Record) -> Source:

@@ -294,6 +294,43 @@ class Record:
             seen.setdefault(item_id, line)
         return found
 
+    def texts_or_records(self, key: str, spec: RecordSpec) -> list[tuple[str | Record, int]]:
+        """A list field whose items are text, or mappings of `spec` (an item with conditions, say),
+        each with its line. A mapping with none of the spec's fields is text with an unquoted ": "."""
+        items = self.data.get(key)
+        if items is None:
+            return []
+        if not isinstance(items, LineList):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list, one "- " item a line.')
+            )
+            return []
+        result: list[tuple[str | Record, int]] = []
+        fields = {f.name for f in spec.fields}
+        for item, line in zip(items, items.item_lines, strict=True):
+            if isinstance(item, LineMap) and fields & set(item):
+                result.append((Record.of(spec, item, self.path, line, self.problems), line))
+            elif isinstance(item, LineMap):
+                self.problems.append(
+                    problem(
+                        self.path,
+                        line,
+                        f'this item of "{key}" contains ": ", so it is read as "name: value"; put the whole item '
+                        "in double quotes (or, for an item shown only on some paths, give its "
+                        f"{' and '.join(sorted(fields))}).",
+                    )
+                )
+            elif isinstance(item, str) and item.strip():
+                self._no_html(key, item, line)
+                result.append((item.strip(), line))
+            elif isinstance(item, str) or item is None:
+                self.problems.append(
+                    problem(self.path, line, f'an item of "{key}" is empty; write it or remove the "-".')
+                )
+            else:
+                self.problems.append(problem(self.path, line, f'this item of "{key}" should be text, not a list.'))
+        return result
+
     def texts(self, key: str, markup: bool = True) -> list[tuple[str, int]]:
         """A list field whose items are text, each with its line; with `markup`, read as Markdown for
         what a text may not hold."""

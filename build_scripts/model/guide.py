@@ -3,8 +3,10 @@ and the Compact's case studies as worked examples. Frozen, typed, each with wher
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .facts import Evidence
 from .source import Reference, Source
 
 
@@ -34,6 +36,9 @@ class Choice:
     next: Reference
     hint: str
     source: Source
+    pending: bool = False
+    """An answer for a moment that passes ("No, not yet", "We are waiting"): a next step of the outcome
+    it leads to may settle it anew ("not yet" becomes "done"). Any other answer stays as given."""
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,56 @@ class Time:
 
 
 @dataclass(frozen=True)
-class Continuation:
-    """ "If this does not work": the next step, reached by answering a question of the path again.
+class Condition:
+    """What a path must have answered to one question: one of `answers`."""
 
-    The answers before `question` are kept; from it, `answers` are given instead of the reader's.
-    """
-
-    label: str
     question: Reference
     answers: tuple[str, ...]
     source: Source
+
+
+def holds(conditions: tuple[Condition, ...], answered: Mapping[str, str]) -> bool:
+    """Whether answers given on a path (question id -> slug) meet every condition; a question not
+    answered meets none."""
+    return all(answered.get(c.question.id) in c.answers for c in conditions)
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A line of advice (Markdown), shown only on the paths whose answers meet `when`."""
+
+    text: str
+    when: tuple[Condition, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement beyond the 2009 text that a step or the guide relies on, and where it comes from."""
+
+    about: str
+    """What is stated, in a few words (Markdown): "The Ombudsman's 12-month time limit"."""
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """ "If this does not work": the next step. Either it settles anew the last answer of the path,
+    where that answer was for a moment that passes (`question`, `answers`: the answers before
+    `question` are kept, and from it `answers` are given), or it goes on from the outcome, every
+    answer kept (`slug`, `next`: the outcome is then answered with this step, and the path goes on to
+    `next`)."""
+
+    label: str
+    question: Reference | None
+    answers: tuple[str, ...]
+    slug: str
+    next: Reference | None
+    source: Source
+
+    @property
+    def goes_on(self) -> bool:
+        return self.next is not None
 
 
 @dataclass(frozen=True)
@@ -95,8 +140,8 @@ class Outcome:
     stage: str
     title: str
     summary: str
-    steps: tuple[str, ...]
-    """What to do now, in order (Markdown)."""
+    steps: tuple[Advice, ...]
+    """What to do now, in order; each shown on the paths it fits."""
     who_acts: str
     """Who takes the next step (Markdown)."""
     contacts: tuple[Reference, ...]
@@ -108,8 +153,11 @@ class Outcome:
     record: tuple[str, ...]
     """The dates or facts a reader notes on a printed copy: "Date the letter was sent"."""
     see_also: tuple[str, ...]
-    if_not_resolved: Continuation | None
+    if_not_resolved: tuple[Continuation, ...]
     source: Source
+    only_when: tuple[Condition, ...] = ()
+    """The answers the outcome's advice is written for: every path that reaches it must have given them."""
+    facts: tuple[Fact, ...] = ()
 
 
 Step = Question | Outcome
@@ -196,9 +244,11 @@ class Guide:
     letters: tuple[Letter, ...]
     examples: tuple[WorkedExample, ...]
     source: Source
-    notice: str = ""
-    """What every reader must know before acting (Markdown): shown on the start page and every outcome."""
+    notice: tuple[Advice, ...] = ()
+    """What a reader must know before acting: shown on the start page, and on every outcome whose path it fits."""
     routes: tuple[Route, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    """Where the statements of the notice beyond the 2009 text come from."""
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -216,6 +266,10 @@ class Guide:
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)
+
+    @property
+    def all_facts(self) -> tuple[Fact, ...]:
+        return (*self.facts, *(fact for outcome in self.outcomes for fact in outcome.facts))
 
     def letter(self, letter_id: str) -> Letter | None:
         return next((letter for letter in self.letters if letter.id == letter_id), None)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .guide import Choice, Guide, Node, Outcome, Question, Route, Step
+from .guide import Choice, Continuation, Guide, Node, Outcome, Question, Route, Stage, Step
 
 PAGE_LIMIT = 5000
 """The most path pages a guide may unfold into; documented in README.md."""
@@ -29,7 +29,8 @@ State = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True)
 class Answer:
-    question: Question
+    question: Step
+    """A question, or an outcome that the reader went on from by one of its next steps."""
     choice: Choice
 
 
@@ -51,13 +52,19 @@ class GuidePath:
     def answer_to(self, question_id: str) -> str | None:
         return next((a.choice.slug for a in self.answers if a.question.id == question_id), None)
 
+    @property
+    def answered(self) -> dict[str, str]:
+        """Every answer of the path, by the id of the step it answers."""
+        return {a.question.id: a.choice.slug for a in self.answers}
+
 
 @dataclass(frozen=True)
 class DeadEnd:
     """A route that a path reaches with no branch for its answer, and no "otherwise"."""
 
     route: Route
-    question: Question
+    question: Step
+    """The question (or the outcome, going on) whose choice leads there."""
     choice: Choice
     answer: str | None
     """What the path answered to the question the route reads; None if it was not asked."""
@@ -82,14 +89,26 @@ def through_routes(guide: Guide, node_id: str, answers: dict[str, str]) -> Node 
     return node
 
 
+def onward_choice(following: Continuation) -> Choice | None:
+    """A next step that goes on from its outcome, as the answer the outcome is given on the path."""
+    if following.next is None:
+        return None
+    return Choice(following.label, following.slug, following.next, "", following.source)
+
+
+def choices_of(step: Step) -> tuple[Choice, ...]:
+    """What a step may be answered with: a question's choices; an outcome's next steps that go on from it."""
+    if isinstance(step, Question):
+        return step.choices
+    return tuple(choice for following in step.if_not_resolved if (choice := onward_choice(following)) is not None)
+
+
 def edges(guide: Guide, node: Node) -> list[Node]:
     """Every node a node may lead to, whatever was answered before: for loops."""
-    if isinstance(node, Question):
-        targets = [choice.next.id for choice in node.choices]
-    elif isinstance(node, Route):
+    if isinstance(node, Route):
         targets = [branch.next.id for branch in node.branches] + ([node.otherwise.id] if node.otherwise else [])
     else:
-        targets = []
+        targets = [choice.next.id for choice in choices_of(node)]
     return [found for target in targets if (found := guide.node(target)) is not None]
 
 
@@ -97,13 +116,14 @@ def read_by_routes(guide: Guide) -> frozenset[str]:
     return frozenset(route.on.id for route in guide.routes)
 
 
-def moves(guide: Guide, question: Question, state: State) -> list[tuple[Choice, Node, State]]:
-    """Each choice of a question, the node it leads to on a path in `state`, and the new state.
+def moves(guide: Guide, question: Step, state: State) -> list[tuple[Choice, Node, State]]:
+    """Each choice of a step (a question's, or an outcome's that goes on), the node it leads to on a
+    path in `state`, and the new state.
 
     Choices that lead to an id that names nothing are left out (the reference check reports them).
     """
     found = []
-    for choice in question.choices:
+    for choice in choices_of(question):
         after = (*state, (question.id, choice.slug)) if question.id in read_by_routes(guide) else state
         target = through_routes(guide, choice.next.id, dict(after))
         if target is not None:
@@ -112,9 +132,7 @@ def moves(guide: Guide, question: Question, state: State) -> list[tuple[Choice, 
 
 
 def next_steps(guide: Guide, path: GuidePath) -> list[tuple[Choice, Step]]:
-    """Each choice on the page of `path`, with the step it leads to there."""
-    if not isinstance(path.step, Question):
-        return []
+    """Each choice on the page of `path` (of a question, or an outcome's going on), with the step it leads to there."""
     state = _state(guide, path)
     return [(choice, target) for choice, target, _ in moves(guide, path.step, state) if not isinstance(target, Route)]
 
@@ -124,11 +142,11 @@ def _state(guide: Guide, path: GuidePath) -> State:
     return tuple((a.question.id, a.choice.slug) for a in path.answers if a.question.id in read)
 
 
-def _walk(guide: Guide) -> Iterator[tuple[Question, State, Choice, Node]]:
-    """Every move of every (question, state) reachable from the start, each once; the guide must have no loop."""
+def _walk(guide: Guide) -> Iterator[tuple[Step, State, Choice, Node]]:
+    """Every move of every (step, state) reachable from the start, each once; the guide must have no loop."""
     start = guide.step(guide.start.id)
     seen: set[tuple[str, State]] = set()
-    todo: list[tuple[Question, State]] = [(start, ())] if isinstance(start, Question) else []
+    todo: list[tuple[Step, State]] = [(start, ())] if isinstance(start, Question) else []
     while todo:
         question, state = todo.pop()
         if (question.id, state) in seen:
@@ -136,7 +154,7 @@ def _walk(guide: Guide) -> Iterator[tuple[Question, State, Choice, Node]]:
         seen.add((question.id, state))
         for choice, target, after in moves(guide, question, state):
             yield question, state, choice, target
-            if isinstance(target, Question):
+            if not isinstance(target, Route):
                 todo.append((target, after))
 
 
@@ -187,8 +205,8 @@ def count_pages(guide: Guide) -> int:
     @cache
     def pages_from(step_id: str, state: State) -> int:
         step = guide.step(step_id)
-        if not isinstance(step, Question):
-            return 1 if step is not None else 0
+        if step is None:
+            return 0
         return 1 + sum(
             pages_from(target.id, after)
             for _, target, after in moves(guide, step, state)
@@ -211,12 +229,10 @@ def unfold(guide: Guide) -> list[GuidePath]:
     while todo:
         path = todo.pop()
         paths.append(path)
-        if isinstance(path.step, Question):
-            question = path.step
-            todo.extend(
-                GuidePath((*path.answers, Answer(question, choice)), target)
-                for choice, target in reversed(next_steps(guide, path))
-            )
+        todo.extend(
+            GuidePath((*path.answers, Answer(path.step, choice)), target)
+            for choice, target in reversed(next_steps(guide, path))
+        )
     return paths
 
 
@@ -227,48 +243,63 @@ def follow(guide: Guide, slugs: tuple[str, ...]) -> GuidePath | None:
         return None
     path = GuidePath((), step)
     for slug in slugs:
-        if not isinstance(path.step, Question):
-            return None
-        question = path.step
         found = next(((choice, target) for choice, target in next_steps(guide, path) if choice.slug == slug), None)
         if found is None:
             return None
-        path = GuidePath((*path.answers, Answer(question, found[0])), found[1])
+        path = GuidePath((*path.answers, Answer(path.step, found[0])), found[1])
     return path
 
 
-def continuation(guide: Guide, path: GuidePath) -> GuidePath | None:
-    """Where "if this does not work" leads from the outcome of `path`: the answers before the
-    continuation's question are kept, and its answers given from there. None if there is none,
-    or if the path never answered that question."""
-    outcome = path.step
-    if not isinstance(outcome, Outcome) or outcome.if_not_resolved is None:
-        return None
-    asked = [i for i, a in enumerate(path.answers) if a.question.id == outcome.if_not_resolved.question.id]
-    if not asked:
-        return None
-    return follow(guide, (*path.slugs[: asked[0]], *outcome.if_not_resolved.answers))
+def continuations(guide: Guide, path: GuidePath) -> list[tuple[Continuation, GuidePath | None]]:
+    """Where each "if this does not work" of the outcome of `path` leads: one that goes on adds its
+    answer to the path's; one that settles an answer anew keeps the answers before its question
+    and gives its answers from there. None where that is not a path, or the path never answered
+    the question."""
+    if not isinstance(path.step, Outcome):
+        return []
+    found: list[tuple[Continuation, GuidePath | None]] = []
+    for following in path.step.if_not_resolved:
+        if following.goes_on:
+            found.append((following, follow(guide, (*path.slugs, following.slug))))
+            continue
+        asked = [i for i, a in enumerate(path.answers) if following.question and a.question.id == following.question.id]
+        found.append((following, follow(guide, (*path.slugs[: asked[0]], *following.answers)) if asked else None))
+    return found
 
 
-def canonical_targets(guide: Guide, node_id: str) -> list[tuple[str, Step]]:
-    """The steps a node may lead to when nothing has been answered (a step's own page): a step
-    leads to itself; a route to each of its branches, each with the condition that takes it
+def stage_of(guide: Guide, path: GuidePath) -> Stage | None:
+    """The stage a path has reached: the furthest of the stages of its steps, so that a path never goes
+    back a stage (Stage 3 going on to a public body's Complaints Procedure stays at Stage 3)."""
+    order = [stage.id for stage in guide.stages]
+    steps = [*(a.question for a in path.answers), path.step]
+    reached = [order.index(step.stage) for step in steps if step.stage in order]
+    return guide.stages[max(reached)] if reached else guide.stage(path.step.stage)
+
+
+def canonical_targets(guide: Guide, node_id: str, known: dict[str, str] | None = None) -> list[tuple[str, Step]]:
+    """The steps a node may lead to when only `known` has been answered (a step's own page): a step
+    leads to itself; a route that reads a known answer to where that answer takes it; any other
+    route to each of its branches, each with the condition that takes it
     ('if you answered “Yes” to “Is eVOLution (Darlington CVS) one of the organisations in dispute?”')."""
+    known = known or {}
     node = guide.node(node_id)
     if node is None:
         return []
     if not isinstance(node, Route):
         return [("", node)]
+    if node.on.id in known:
+        target = node.target(known[node.on.id])
+        return canonical_targets(guide, target.id, known) if target else []
     question = guide.step(node.on.id)
     asked = question.question if isinstance(question, Question) else node.on.id
     labels = {b.answer: _label(question, b.answer) for b in node.branches}
     found = []
     for branch in node.branches:
         condition = f"if you answered “{labels[branch.answer]}” to “{asked}”"
-        found += [(_both(condition, more), step) for more, step in canonical_targets(guide, branch.next.id)]
+        found += [(_both(condition, more), step) for more, step in canonical_targets(guide, branch.next.id, known)]
     if node.otherwise is not None:
         condition = f"unless you answered {' or '.join(f'“{label}”' for label in labels.values())} to “{asked}”"
-        found += [(_both(condition, more), step) for more, step in canonical_targets(guide, node.otherwise.id)]
+        found += [(_both(condition, more), step) for more, step in canonical_targets(guide, node.otherwise.id, known)]
     return found
 
 
@@ -277,12 +308,16 @@ def _label(question: Step | None, slug: str) -> str:
     return choice.label if choice else slug
 
 
-def canonical_follow(guide: Guide, question_id: str, answers: tuple[str, ...]) -> list[tuple[str, Step]]:
-    """The steps that `answers`, given from the question `question_id`, lead to with nothing else
-    answered; each with the condition of the routes passed on the way."""
+def canonical_follow(guide: Guide, following: Continuation) -> list[tuple[str, Step]]:
+    """The steps a next step leads to from a step's own page, where nothing else is answered: each
+    with the condition of the routes passed on the way (a route that reads an answer the next step
+    gives goes where that answer takes it)."""
+    if following.next is not None:
+        return canonical_targets(guide, following.next.id)
     reached: list[tuple[str, Step]] = []
-    start = guide.step(question_id)
-    todo: list[tuple[str, Step | None, tuple[str, ...]]] = [("", start, answers)]
+    start = guide.step(following.question.id) if following.question else None
+    todo: list[tuple[str, Step | None, tuple[str, ...]]] = [("", start, following.answers)]
+    known: dict[str, str] = {}
     while todo:
         condition, step, left = todo.pop(0)
         if step is None:
@@ -292,8 +327,10 @@ def canonical_follow(guide: Guide, question_id: str, answers: tuple[str, ...]) -
             continue
         choice = step.choice(left[0]) if isinstance(step, Question) else None
         if choice is not None:
+            known[step.id] = choice.slug
             todo += [
-                (_both(condition, more), target, left[1:]) for more, target in canonical_targets(guide, choice.next.id)
+                (_both(condition, more), target, left[1:])
+                for more, target in canonical_targets(guide, choice.next.id, dict(known))
             ]
     return reached
 

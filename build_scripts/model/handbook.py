@@ -304,12 +304,14 @@ class Handbook:
     @property
     def evidence(self) -> tuple[Evidence, ...]:
         """Where every fact comes from that the handbook states beside the 2009 text: the editorial
-        notes, the bases of the codes' clauses, what has become of the register's organisations, and
-        the contacts (their details, and what is said of them)."""
+        notes, the bases of the codes' clauses, what has become of the register's organisations, the
+        contacts (their details, and what is said of them) and the guide's facts."""
         organisations = self.register.organisations if self.register else ()
         contacts = self.contacts.contacts if self.contacts else ()
+        guide_facts = self.guide.all_facts if self.guide else ()
         return (
             *(note.evidence for note in self.edition.notes),
+            *(fact.evidence for fact in guide_facts),
             *(clause.basis_evidence for clause in self.clauses if clause.basis_evidence),
             *(o.since_2009.evidence for o in organisations if o.since_2009),
             *(contact.evidence for contact in contacts),

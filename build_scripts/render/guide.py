@@ -9,15 +9,16 @@ from jinja2 import Environment
 
 from ..model.addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, SITE_ROOT, letter_file, relative, step_page
 from ..model.contacts import CHAMPIONS, Contacts
-from ..model.guide import Guide, Outcome, Question, Step, WorkedExample
+from ..model.guide import Advice, Condition, Guide, Outcome, Question, Step, WorkedExample, holds
 from ..model.guide_paths import (
     GuidePath,
     canonical_follow,
     canonical_targets,
-    continuation,
+    continuations,
     follow,
     next_steps,
     path_page,
+    stage_of,
     unfold,
 )
 from ..model.text import relink
@@ -34,6 +35,8 @@ class Link:
     text: str
     href: str
     hint: str = ""
+    note: str = ""
+    """What following it changes: the answer a next step settles anew."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,11 @@ def guide_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, s
     paths = unfold(guide)
     files: dict[str, str | bytes] = {
         GUIDE_INDEX: env.get_template("guide_start.md.j2").render(
-            guide=guide, longest=max(len(p.answers) for p in paths), minutes=_minutes(paths), here=GUIDE_INDEX
+            guide=guide,
+            notice=[_for_some(guide, a) for a in guide.notice],
+            longest=_questions_asked(paths),
+            minutes=_minutes(paths),
+            here=GUIDE_INDEX,
         ),
         GUIDE_EXAMPLES: _examples_page(env, guide),
     }
@@ -85,8 +92,13 @@ def line_breaks(markdown: str) -> str:
     return "\n".join(line + "  " if line.strip() else line for line in markdown.split("\n"))
 
 
+def _questions_asked(paths: list[GuidePath]) -> int:
+    """The most questions a path asks (an outcome's next step that a reader follows is not one)."""
+    return max(sum(isinstance(a.question, Question) for a in p.answers) for p in paths)
+
+
 def _minutes(paths: list[GuidePath]) -> int:
-    return max(1, round(max(len(p.answers) for p in paths) * MINUTES_PER_QUESTION))
+    return max(1, round(_questions_asked(paths) * MINUTES_PER_QUESTION))
 
 
 def _common(guide: Guide, contacts: Contacts, step: Step, here: str) -> dict[str, object]:
@@ -96,6 +108,7 @@ def _common(guide: Guide, contacts: Contacts, step: Step, here: str) -> dict[str
         "guide": guide,
         "step": step,
         "stage": guide.stage(step.stage),
+        "facts": step.facts if isinstance(step, Outcome) else (),
         "here": here,
         "is_question": isinstance(step, Question),
         "contacts": [c for c in named if c is not None and c.id != CHAMPIONS],
@@ -111,21 +124,41 @@ def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str
     here = path.page
     slugs = path.slugs
     answers = [
-        GivenAnswer(a.question.question, a.choice.label, relative(here, path_page(slugs[:i])))
+        GivenAnswer(a.question.title, a.choice.label, relative(here, path_page(slugs[:i])))
         for i, a in enumerate(path.answers)
     ]
-    choices = [Link(c.label, relative(here, path_page((*slugs, c.slug))), c.hint) for c, _ in next_steps(guide, path)]
-    following = continuation(guide, path)
-    label = path.step.if_not_resolved.label if isinstance(path.step, Outcome) and path.step.if_not_resolved else ""
+    choices = []
+    if isinstance(path.step, Question):
+        choices = [
+            Link(c.label, relative(here, path_page((*slugs, c.slug))), c.hint) for c, _ in next_steps(guide, path)
+        ]
+    next_links = [
+        Link(following.label, relative(here, target.page), target.step.title, _settled(path, target))
+        for following, target in continuations(guide, path)
+        if target is not None
+    ]
+    answered = path.answered
     return {
         **_common(guide, contacts, path.step, here),
+        "stage": stage_of(guide, path),
+        "steps": [a.text for a in path.step.steps if holds(a.when, answered)] if isinstance(path.step, Outcome) else [],
+        "notice": [a.text for a in guide.notice if holds(a.when, answered)],
         "canonical": False,
         "canonical_href": step_page(path.step.id).removesuffix("index.md"),
         "back_href": relative(here, path_page(slugs[:-1])) if slugs else "",
         "answers": answers,
         "choices": choices,
-        "next_links": [Link(label, relative(here, following.page), following.step.title)] if following else [],
+        "next_links": next_links,
     }
+
+
+def _settled(path: GuidePath, target: GuidePath) -> str:
+    """What following a next step changes of the reader's answers: the last, where it settles it anew."""
+    kept = len(path.answers) - 1
+    if kept < 0 or target.answers[: kept + 1] == path.answers:
+        return ""
+    before, after = path.answers[kept], target.answers[kept]
+    return f"Your answer to “{before.question.title}” becomes “{after.choice.label}” (it was “{before.choice.label}”)."
 
 
 def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str, object]:
@@ -139,15 +172,15 @@ def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str
             for c in step.choices
             for condition, target in canonical_targets(guide, c.next.id)
         ]
-    next_links = []
-    if isinstance(step, Outcome) and step.if_not_resolved:
-        following = step.if_not_resolved
-        next_links = [
-            Link(_when(following.label, condition), relative(here, step_page(target.id)), target.title)
-            for condition, target in canonical_follow(guide, following.question.id, following.answers)
-        ]
+    next_links = [
+        Link(_when(following.label, condition), relative(here, step_page(target.id)), target.title)
+        for following in (step.if_not_resolved if isinstance(step, Outcome) else ())
+        for condition, target in canonical_follow(guide, following)
+    ]
     return {
         **_common(guide, contacts, step, here),
+        "steps": [_for_some(guide, a) for a in step.steps] if isinstance(step, Outcome) else [],
+        "notice": [_for_some(guide, a) for a in guide.notice],
         "canonical": True,
         "canonical_href": "",
         "back_href": "",
@@ -159,6 +192,30 @@ def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str
 
 def _when(label: str, condition: str) -> str:
     return f"{label} ({condition})" if condition else label
+
+
+def _for_some(guide: Guide, advice: Advice) -> str:
+    """Advice on a step's own page, where nothing is answered: with the answers it is for."""
+    if not advice.when:
+        return advice.text
+    return f"*{sentence_case(answered_phrase(guide, advice.when))}:* {advice.text}"
+
+
+def answered_phrase(guide: Guide, conditions: tuple[Condition, ...]) -> str:
+    """'if you answered “Yes” to “Is eVOLution … in dispute?”', for every condition."""
+    parts = []
+    for condition in conditions:
+        question = guide.step(condition.question.id)
+        labels = (
+            [c.label for c in question.choices if c.slug in condition.answers] if isinstance(question, Question) else []
+        )
+        asked = question.title if question else condition.question.id
+        parts.append(f"you answered {' or '.join(f'“{label}”' for label in labels)} to “{asked}”")
+    return "if " + ", and ".join(parts)
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 Walk = tuple[WorkedExample, list[tuple[Link, str, str]], Link]

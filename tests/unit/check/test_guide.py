@@ -30,6 +30,8 @@ def test_an_id_used_twice(project: Path) -> None:
         f'{GUIDE}:33: the choice "No" of "talked" leads to "talk", which is not a step of the guide. '
         'Did you mean "talked"?',
         f'{GUIDE}:48: the id "outside" is already used at {GUIDE}:38; choose another.',
+        f'{GUIDE}:78: the next step of "write" leads to "talk", which is not a step of the guide. '
+        'Did you mean "talked"?',
     ]
 
 
@@ -104,7 +106,7 @@ def test_a_guide_that_would_unfold_into_too_many_pages(project: Path) -> None:
     edit(project / GUIDE, "questions:\n", f"questions:\n{chain}")
     edit(project / GUIDE, "start: who", "start: q0")
     assert problems_of(project) == [
-        f"{GUIDE}:1: the guide would unfold into 49151 pages, more than the limit of {PAGE_LIMIT}: each way of "
+        f"{GUIDE}:1: the guide would unfold into 57343 pages, more than the limit of {PAGE_LIMIT}: each way of "
         "reaching a step is a page of its own. Join branches that lead to the same advice, or ask less before the "
         "branches meet."
     ]
@@ -220,7 +222,7 @@ def test_an_item_with_a_colon_is_explained(project: Path) -> None:
     edit(project / GUIDE, "      - Call your Champion.", "      - Call: your Champion.")
     assert problems_of(project) == [
         f'{GUIDE}:53: this item of "steps" contains ": ", so it is read as "name: value"; put the whole item '
-        "in double quotes."
+        "in double quotes (or, for an item shown only on some paths, give its text and when)."
     ]
 
 
@@ -302,26 +304,135 @@ def test_an_outcome_that_names_a_contact_that_does_not_exist(project: Path) -> N
     ]
 
 
+GOES_ON = "        slug: talk-again\n        next: talk\n"
+YES = '      - label: "Yes"\n        slug: "yes"\n'
+
+
+def settling(project: Path, question: str, answers: str, pending: bool = True) -> None:
+    """The fixture's next step made one that settles an answer anew, the "Yes" it settles pending."""
+    edit(project / GUIDE, GOES_ON, f"        question: {question}\n        answers: {answers}\n")
+    if pending:
+        edit(project / GUIDE, YES, YES + "        pending: true\n")
+
+
 def test_a_next_step_that_asks_a_question_not_on_the_path(project: Path) -> None:
-    edit(project / GUIDE, "      question: talked\n", "      question: talk\n")
+    settling(project, "talk", '["no"]')
     assert problems_of(project) == [
-        f'{GUIDE}:76: the next step of "write" answers "talk" again, but the path public -> yes reaches it '
-        "without that question; choose a question on every path to it."
+        f'{GUIDE}:78: the next step of "write" leads to "talk", which is not a question of the guide. '
+        'Did you mean "talked"?'
     ]
 
 
 def test_a_next_step_whose_answers_are_not_a_path(project: Path) -> None:
-    edit(project / GUIDE, '      answers: ["no"]', '      answers: ["no", "yes"]')
+    settling(project, "talked", '["no", "yes"]')
     assert problems_of(project) == [
-        f'{GUIDE}:76: the next step of "write" answers "talked" with no, yes, which is not a path from there '
+        f'{GUIDE}:77: the next step of "write" answers "talked" with no, yes, which is not a path from there '
         "(on the path public -> yes)."
     ]
 
 
 def test_a_next_step_that_leads_back_to_the_same_page(project: Path) -> None:
-    edit(project / GUIDE, '      answers: ["no"]', '      answers: ["yes"]')
+    settling(project, "talked", '["yes"]')
     assert problems_of(project) == [
-        f'{GUIDE}:76: the next step of "write" leads back to the same page (on the path public -> yes).'
+        f'{GUIDE}:77: the next step of "write" leads back to the same page (on the path public -> yes).'
+    ]
+
+
+def test_a_next_step_may_settle_anew_only_an_answer_for_a_moment_that_passes(project: Path) -> None:
+    """Onward links keep the answers: "Yes" is a fact that stays, and replacing it rewrites the reader's answers."""
+    settling(project, "talked", '["no"]', pending=False)
+    assert problems_of(project) == [
+        f'{GUIDE}:76: the next step of "write" changes the answer “Yes” given to "talked", which stays true '
+        'whatever happens next (on the path public -> yes): go on from this outcome ("slug" and "next") instead, '
+        'or, if the answer is for a moment that passes ("not yet"), mark its choice "pending: true".'
+    ]
+
+
+def test_a_next_step_may_not_change_answers_given_before_the_last(project: Path) -> None:
+    settling(project, "who", '["business"]')
+    assert problems_of(project) == [
+        f'{GUIDE}:77: the next step of "write" answers "who" again, which would change answers the reader gave '
+        "after it on the path public -> yes: settle only the last answer anew, or go on from this outcome "
+        '("slug" and "next"), keeping every answer.'
+    ]
+
+
+def test_a_settled_answer_is_the_only_change(project: Path) -> None:
+    settling(project, "talked", '["no"]')
+    assert problems_of(project) == []
+
+
+def test_a_next_step_gives_one_form_not_both(project: Path) -> None:
+    edit(project / GUIDE, GOES_ON, GOES_ON + "        question: talked\n")
+    assert problems_of(project)[0] == (
+        f'{GUIDE}:76: a next step either settles the last answer anew ("question" and "answers") or goes on from '
+        'this outcome ("slug" and "next"): give one pair, not both.'
+    )
+
+
+WRITTEN_FOR = "    letter: raise\n"
+
+
+def test_an_outcome_reached_by_a_path_it_is_not_written_for(project: Path) -> None:
+    """Advice for one side (or one kind of party) never reaches a path that answered otherwise."""
+    edit(
+        project / GUIDE,
+        WRITTEN_FOR,
+        WRITTEN_FOR + "    only_when:\n      - question: who\n        answers: [business]\n",
+    )
+    assert problems_of(project) == [
+        f'{GUIDE}:76: the outcome "write" is written only for paths that answered "who" with business, but the '
+        "path public -> yes reaches it having answered “A public body”. Make that path lead to advice written "
+        'for it (a route), or widen "only_when" if the advice fits it too.'
+    ]
+
+
+def test_an_outcome_written_for_the_paths_that_reach_it(project: Path) -> None:
+    edit(
+        project / GUIDE,
+        WRITTEN_FOR,
+        WRITTEN_FOR + "    only_when:\n      - question: who\n        answers: [public]\n",
+    )
+    assert problems_of(project) == []
+
+
+STEP = "      - Send the letter below.\n"
+
+
+def conditional(when: str) -> str:
+    return f"      - text: Only for some.\n        when:\n{when}"
+
+
+def test_a_step_for_some_paths_that_no_path_meets(project: Path) -> None:
+    edit(project / GUIDE, STEP, STEP + conditional("          - question: who\n            answers: [business]\n"))
+    assert problems_of(project) == [
+        f'{GUIDE}:70: this is shown on no path to "write": no path there meets its "when" (who: business). '
+        'Correct the "when", or remove the item.'
+    ]
+
+
+def test_every_path_to_an_outcome_shows_at_least_one_step(project: Path) -> None:
+    edit(project / GUIDE, STEP, conditional("          - question: who\n            answers: [business]\n"))
+    assert problems_of(project) == [
+        f'{GUIDE}:64: the outcome "write" shows none of its steps on the path public -> yes: every step there '
+        'has a "when" the path does not meet. Give a step for every path.',
+        f'{GUIDE}:69: this is shown on no path to "write": no path there meets its "when" (who: business). '
+        'Correct the "when", or remove the item.',
+    ]
+
+
+def test_a_condition_on_a_question_or_an_answer_that_does_not_exist(project: Path) -> None:
+    edit(project / GUIDE, STEP, STEP + conditional("          - question: whom\n            answers: [public]\n"))
+    edit(
+        project / GUIDE,
+        "    summary: Talking comes first.\n    steps:\n",
+        "    summary: Talking comes first.\n    steps:\n"
+        + conditional("          - question: who\n            answers: [publik]\n"),
+    )
+    assert problems_of(project) == [
+        f'{GUIDE}:55: a step of "talk" depends on "publik", which is not an answer of "who". Did you mean "public"?',
+        f'{GUIDE}:76: a step of "write" depends on the answer to "whom", which is not a question of the guide. '
+        'Did you mean "who"?',
     ]
 
 

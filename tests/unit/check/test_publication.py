@@ -77,7 +77,9 @@ def settle_everything(project: Path) -> None:
     for path in project.rglob("*.yml"):
         if path.name == "mkdocs.yml":
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # Every scalar read as the text written (the sources' own rule), so that "on", "yes" and dates
+        # are written back as they were, not as booleans or dates.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
         if _settle(data):
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     config = project / "mkdocs.yml"

@@ -2,8 +2,9 @@
 each answer leads where the Compact says it should. Wording is not asserted here.
 
 The journeys are written as the answers to the questions below. A question an editor adds later is
-answered on the way with the answer a journey gives next, if it is one of its choices, or else with
-its first choice: a journey states what the Compact's process does, whatever else the guide asks."""
+answered on the way with its first choice, the journey's next answer or another choice, whichever
+first lets the journey go on: a journey states what the Compact's process does, whatever else the
+guide asks."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from build_scripts.model.contacts import Contacts
 from build_scripts.model.guide import Guide, Outcome, Question
-from build_scripts.model.guide_paths import PAGE_LIMIT, GuidePath, continuation, count_pages, follow, unfold
+from build_scripts.model.guide_paths import PAGE_LIMIT, GuidePath, continuations, count_pages, follow, stage_of, unfold
 from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check
 from tests.support.project import CONTENT
@@ -48,20 +49,22 @@ def guide(handbook: Handbook) -> Guide:
     return handbook.guide
 
 
-def walk(guide: Guide, answers: tuple[str, ...]) -> GuidePath | None:
-    """The path the answers take, a question added since the journeys were written answered on the way."""
-    slugs: list[str] = []
-    given = list(answers)
-    path = follow(guide, ())
-    while path is not None and isinstance(path.step, Question):
-        if path.step.id in JOURNEY_QUESTIONS or (given and path.step.choice(given[0]) is not None):
-            if not given:
-                break
-            slugs.append(given.pop(0))
-        else:
-            slugs.append(path.step.choices[0].slug)
-        path = follow(guide, tuple(slugs))
-    return None if given else path
+def walk(guide: Guide, answers: tuple[str, ...], start: tuple[str, ...] = ()) -> GuidePath | None:
+    """The path the answers take from the page of `start`. A question added since the journeys were
+    written is answered on the way with its first choice, or else the journey's next answer, or else
+    another of its choices: the first that lets the journey go on."""
+
+    def go(slugs: tuple[str, ...], given: tuple[str, ...]) -> GuidePath | None:
+        path = follow(guide, slugs)
+        if path is None or not isinstance(path.step, Question):
+            return None if path is None or given else path
+        if path.step.id in JOURNEY_QUESTIONS:
+            return go((*slugs, given[0]), given[1:]) if given else path
+        first, *others = [(c.slug, given) for c in path.step.choices]
+        tries = [first, *([(given[0], given[1:])] if given and path.step.choice(given[0]) else []), *others]
+        return next((found for slug, left in tries if (found := go((*slugs, slug), left)) is not None), None)
+
+    return go(start, answers)
 
 
 def reached(guide: Guide, *answers: str) -> str:
@@ -76,15 +79,25 @@ def outcome(guide: Guide, *answers: str) -> Outcome:
     return path.step
 
 
-def next_step(guide: Guide, *answers: str) -> str:
-    """Where "if this does not work" leads from the outcome the answers reach."""
+def next_path(guide: Guide, *answers: str) -> GuidePath:
+    """The page the first "if this does not work" leads to from the outcome the answers reach."""
     path = walk(guide, answers)
     assert path is not None
-    following = continuation(guide, path)
-    assert following is not None, f"the outcome at {answers} has no next step"
-    reached_next = walk(guide, following.slugs)  # past a question added since on the way
+    return going_on(guide, path)
+
+
+def going_on(guide: Guide, path: GuidePath) -> GuidePath:
+    """The page the first "if this does not work" of the outcome of `path` leads to."""
+    found = continuations(guide, path)
+    assert found and found[0][1] is not None, f"the outcome at {path.page} has no next step"
+    reached_next = walk(guide, (), start=found[0][1].slugs)  # past a question added since on the way
     assert reached_next is not None
-    return reached_next.step.id
+    return reached_next
+
+
+def next_step(guide: Guide, *answers: str) -> str:
+    """Where the first "if this does not work" leads from the outcome the answers reach."""
+    return next_path(guide, *answers).step.id
 
 
 def test_the_guide_starts_by_asking_which_side_you_are_on(guide: Guide) -> None:
@@ -136,7 +149,7 @@ def test_not_sure_about_maladministration_explains_both_routes(guide: Guide) -> 
 
 def test_stage_1_is_informal_first_then_in_writing(guide: Guide) -> None:
     assert reached(guide, *RAISING, "not-yet") == "talk-to-the-champions"
-    assert reached(guide, *RAISING, "will-not-talk") == "raise-the-issue-in-writing"
+    assert reached(guide, *RAISING, "will-not-talk", "not-yet") == "raise-the-issue-in-writing"
     assert reached(guide, *RAISING, "not-resolved", "not-yet") == "raise-the-issue-in-writing"
     assert reached(guide, *IN_WRITING, "waiting") == "wait-for-the-formal-response"
     assert reached(guide, *IN_WRITING, "not-resolved") == "panel-referred"
@@ -202,8 +215,8 @@ def test_no_path_sends_anyone_to_evolution_when_evolution_is_a_party(handbook: H
         assert not {r.id for r in path.step.contacts} & lead_contacts, path.page
         letter = guide.letter(path.step.letter.id) if path.step.letter else None
         assert letter is None or letter.to is None or letter.to.id not in lead_contacts, path.page
-        following = continuation(guide, path)
-        assert following is None or following.answer_to(EVOLUTION_A_PARTY) in ("yes", None), path.page
+        for _, following in continuations(guide, path):
+            assert following is None or following.answer_to(EVOLUTION_A_PARTY) in ("yes", None), path.page
 
 
 def test_two_third_sector_organisations_use_the_process_and_are_told_where_it_ends(guide: Guide) -> None:
@@ -236,16 +249,20 @@ def test_after_the_panel_an_agreed_way_forward_or_stage_3(guide: Guide) -> None:
 
 def test_stage_3_falls_back_on_the_complaints_procedure_then_an_ombudsman(guide: Guide) -> None:
     stage_3 = (*IN_WRITING, "not-resolved", "yes", "outcome-reached", "not-satisfied")
-    assert next_step(guide, *stage_3) == "use-the-complaints-procedure"
-    complaints = walk(guide, stage_3)
-    assert complaints is not None
-    complaint = continuation(guide, complaints)
-    assert complaint is not None and complaint.answer_to(EVOLUTION_A_PARTY) is None
-    assert next_step(guide, *complaint.slugs) == "which-ombudsman"
-    ombudsman = (*complaint.slugs[:-1], "complaints-finished")
-    assert reached(guide, *ombudsman, "council") == "local-government-ombudsman"
-    assert reached(guide, *ombudsman, "nhs") == "health-service-ombudsman"
-    assert reached(guide, *ombudsman, "other") == "other-public-body"
+    complaint = next_path(guide, *stage_3)
+    assert complaint.step.id == "use-the-complaints-procedure"
+    stage_3_path = walk(guide, stage_3)
+    assert stage_3_path is not None
+    assert complaint.slugs[: len(stage_3_path.slugs)] == stage_3_path.slugs, "the jump keeps every answer"
+    assert stage_of(guide, complaint) == stage_of(guide, stage_3_path), "and the stage reached"
+    ombudsman = going_on(guide, complaint)
+    assert ombudsman.step.id == "which-ombudsman"
+    for answer, ombudsman_id in [
+        ("council", "local-government-ombudsman"),
+        ("nhs", "health-service-ombudsman"),
+        ("other", "other-public-body"),
+    ]:
+        assert (found := follow(guide, (*ombudsman.slugs, answer))) is not None and found.step.id == ombudsman_id
     responding = (*RESPONDING, "panel-outcome", "not-satisfied")
     assert next_step(guide, *responding) == "respond-through-your-complaints-procedure"
 
@@ -254,7 +271,7 @@ def test_stage_3_tells_the_truth_about_the_commission(guide: Guide) -> None:
     stage_3 = guide.step("national-arbitration")
     assert isinstance(stage_3, Outcome) and stage_3.stage == "stage-3"
     assert "closed on 31 March 2011" in stage_3.summary and "not available" in stage_3.summary
-    assert not any("eVOLution" in text for text in (*stage_3.steps, stage_3.who_acts))
+    assert not any("eVOLution" in text for text in (*(a.text for a in stage_3.steps), stage_3.who_acts))
 
 
 def test_the_organisation_that_received_a_concern_is_guided_too(guide: Guide) -> None:
@@ -290,14 +307,13 @@ def test_every_path_ends_at_an_outcome_within_the_page_limit(guide: Guide) -> No
     assert {p.step.id for p in ends} == {o.id for o in guide.outcomes}
 
 
-def test_every_next_step_keeps_the_answers_before_the_question_it_asks_again(guide: Guide) -> None:
+def test_every_next_step_keeps_every_answer_but_a_pending_last_one(guide: Guide) -> None:
     for path in unfold(guide):
-        if not isinstance(path.step, Outcome) or path.step.if_not_resolved is None:
-            continue
-        following = continuation(guide, path)
-        assert following is not None and following.page != path.page, path.page
-        asked = next(i for i, a in enumerate(path.answers) if a.question.id == path.step.if_not_resolved.question.id)
-        assert following.slugs[:asked] == path.slugs[:asked]
+        for _, following in continuations(guide, path):
+            assert following is not None and following.page != path.page, path.page
+            kept = following.answers[: len(path.answers)]
+            if kept != path.answers:
+                assert kept[:-1] == path.answers[:-1] and path.answers[-1].choice.pending, path.page
 
 
 @pytest.mark.parametrize("example_id", ["review-of-services", "grant-funding"])

@@ -10,7 +10,7 @@ import pytest
 
 from build_scripts.model.addresses import step_page
 from build_scripts.model.contacts import CHAMPIONS, Contact
-from build_scripts.model.guide import Outcome
+from build_scripts.model.guide import Outcome, holds
 from build_scripts.model.guide_paths import unfold
 from build_scripts.model.handbook import Handbook
 from build_scripts.model.text import one_line_text
@@ -73,7 +73,7 @@ def assert_outcome_page(handbook: Handbook, outcome: Outcome, page: str, where: 
     ]:
         if text:
             assert f"**{label}" in time and words(text) in words(time), where
-    if outcome.if_not_resolved is not None:
+    if outcome.if_not_resolved:
         assert re.search(r"^- \[.+\]\(.+\)\{: \.hb-next-step \}", section(page, "if-not-resolved"), re.M), where
 
 
@@ -100,8 +100,28 @@ def test_the_guide_says_the_compact_is_not_binding_and_does_not_pause_a_decision
     handbook: Handbook, pages: dict[str, str]
 ) -> None:
     assert handbook.guide is not None and handbook.guide.notice
-    notice = words(handbook.guide.notice)
-    assert "not legally binding" in notice and "does not pause a decision" in notice
-    assert notice in words(pages["guide/index.md"])
-    for outcome in handbook.guide.outcomes:
-        assert notice in words(pages[step_page(outcome.id)])
+    general = [words(advice.text) for advice in handbook.guide.notice if not advice.when]
+    assert any("not legally binding" in text and "does not pause a decision" in text for text in general)
+    for text in general:
+        assert text in words(pages["guide/index.md"])
+        for outcome in handbook.guide.outcomes:
+            assert text in words(pages[step_page(outcome.id)])
+        for path in unfold(handbook.guide):
+            if isinstance(path.step, Outcome):
+                assert text in words(pages[path.page]), path.page
+
+
+def test_advice_for_some_paths_is_on_their_pages_and_no_other(handbook: Handbook, pages: dict[str, str]) -> None:
+    """ "Before you act" tells the side raising a concern to write at once; the side responding never sees it,
+    nor any step of an outcome written for other answers than its path gave."""
+    assert handbook.guide is not None
+    guide = handbook.guide
+    conditional = [a for a in guide.notice if a.when]
+    assert conditional
+    for path in unfold(guide):
+        if not isinstance(path.step, Outcome):
+            continue
+        page = words(pages[path.page])
+        for advice in (*conditional, *(a for a in path.step.steps if a.when)):
+            shown = words(advice.text) in page
+            assert shown == holds(advice.when, path.answered), (path.page, advice.text[:60])
