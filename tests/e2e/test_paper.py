@@ -20,7 +20,16 @@ from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, configured_site_url
 from build_scripts.render.paper import DRAFT_HEADER, HANDBOOK_PDF, PROCESS_PDF, code_pdf, drafts_notice, lead_contact
 from build_scripts.render.print_markdown import print_address
-from tests.support.pdf import MARGIN, body_runs, flat_text, footer_text, header_text, structure_leaves, web_links
+from tests.support.pdf import (
+    BOTTOM_MARGIN,
+    MARGIN,
+    body_runs,
+    flat_text,
+    footer_text,
+    header_text,
+    structure_leaves,
+    web_links,
+)
 
 HEADINGS = {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/Lbl"}
 """What must not stand alone at the foot of a page: a heading, or the label of a list item or term."""
@@ -151,7 +160,7 @@ def test_no_page_is_three_quarters_empty_within_a_section(site: Path) -> None:
     pdf = reader(site / HANDBOOK_PDF)
     starts = set(section_starts(pdf).values())
     height = float(pdf.pages[0].mediabox.height)
-    top, bottom = height - MARGIN, MARGIN
+    top, bottom = height - MARGIN, BOTTOM_MARGIN
     # The cover and the contents are pages of their own; a section's last page may end where it ends.
     for number in range(2, len(pdf.pages) - 1):
         if number + 1 in starts:

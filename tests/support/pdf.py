@@ -12,8 +12,9 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 MARGIN = 22 * 72 / 25.4
-"""The top and bottom page margins of print.css (22 mm), in points: the running header and
-footer stand in them."""
+"""The top page margin of print.css (22 mm), in points: the running header stands in it."""
+BOTTOM_MARGIN = 25 * 72 / 25.4
+"""The bottom page margin of print.css (25 mm), in points: the footer stands in it."""
 
 BLANK_COPY_FIELDS = frozenset(
     {
@@ -65,12 +66,12 @@ def header_text(page: PageObject) -> str:
 
 
 def footer_text(page: PageObject) -> str:
-    return " ".join(run.text for run in runs(page) if run.y < MARGIN)
+    return " ".join(run.text for run in runs(page) if run.y < BOTTOM_MARGIN)
 
 
 def body_runs(page: PageObject) -> list[Run]:
     height = float(page.mediabox.height)
-    return [run for run in runs(page) if MARGIN <= run.y <= height - MARGIN]
+    return [run for run in runs(page) if BOTTOM_MARGIN <= run.y <= height - MARGIN]
 
 
 def flat_text(page: PageObject) -> str:
