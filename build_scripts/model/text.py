@@ -22,6 +22,38 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.replace("*", " ").replace("_", " "))
 
 
+def word_spans(markdown: str) -> list[tuple[str, int, int]]:
+    """The words of a Markdown text as `words` reads them, each with where it stands in the text
+    (start, end): a link's target and an attribute list hold none."""
+    hidden = [(m.start("target") - 2, m.end()) for m in _LINK.finditer(markdown)]
+    hidden += [(m.start(), m.end()) for m in _ATTR_LIST.finditer(markdown)]
+    text = markdown.replace("*", " ").replace("_", " ")
+    return [
+        (m.group(), m.start(), m.end())
+        for m in _WORD.finditer(text)
+        if not any(start < m.end() and m.start() < end for start, end in hidden)
+    ]
+
+
+def link_spans(markdown: str) -> list[tuple[int, int]]:
+    """Where each link of a Markdown text stands in it (start, end), its target included."""
+    return [(m.start(), m.end()) for m in _LINK.finditer(markdown)]
+
+
+def changed_words(before: str, after: str) -> tuple[int, int]:
+    """Which of the words of `after` a change from `before` put in: the range (start, end) of them
+    left once the words the two texts share at their start and at their end (letter case aside) are
+    set apart. It is empty when the change only took words out or changed their case."""
+    old, new = [w.casefold() for w in words(before)], [w.casefold() for w in words(after)]
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = len(new)
+    while end > start and len(old) - (len(new) - end) > start and old[len(old) - (len(new) - end) - 1] == new[end - 1]:
+        end -= 1
+    return start, end
+
+
 def contains_words(haystack: list[str], needle: list[str]) -> int:
     """How many times the words of `needle` stand together in `haystack`."""
     if not needle:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model.addresses import ABOUT_EDITION, FIGURES, compact_page
-from ..model.handbook import CompactPage, EditorialNote, Handbook
+from ..model.handbook import CompactPage, Correction, EditorialNote, Handbook
 from ..model.text import blocks, contains_words, words
 from .codes import practice_by
+from .corrections import corrected_anchor, mark_corrections
+from .diagram import diagram_description
 from .environment import markdown_environment
 
 
@@ -18,7 +20,12 @@ def compact_pages(handbook: Handbook) -> dict[str, str]:
     expanded_by = defaultdict(list, practice_by(handbook))
     pages = {
         compact_page(page.id): page_template.render(
-            page=page, body=body_with_notes(page, handbook.edition.notes), practice_by=expanded_by, figures=FIGURES
+            page=page,
+            body=body_with_notes(page, handbook.edition.notes, handbook.edition.corrections),
+            practice_by=expanded_by,
+            figures=FIGURES,
+            corrected_anchor=corrected_anchor,
+            diagram_alt=_diagram_alt(handbook),
         )
         for page in handbook.pages
     }
@@ -29,11 +36,25 @@ def compact_pages(handbook: Handbook) -> dict[str, str]:
     return pages
 
 
-def body_with_notes(page: CompactPage, notes: tuple[EditorialNote, ...]) -> list[tuple[str, list[EditorialNote]]]:
-    """The page's blocks, each with the editorial notes that sit after it."""
+def body_with_notes(
+    page: CompactPage, notes: tuple[EditorialNote, ...], corrections: tuple[Correction, ...] = ()
+) -> list[tuple[str, list[Correction], list[EditorialNote]]]:
+    """The page's blocks, each with the words corrections put into it marked, and with the notes on
+    those corrections and the editorial notes that sit after it."""
     page_notes = [note for note in notes if note.page == page.id]
+    page_corrections = tuple(correction for correction in corrections if correction.page == page.id)
     result = []
     for _, block in blocks(page.body):
         block_words = words(block)
-        result.append((block, [n for n in page_notes if contains_words(block_words, words(n.after))]))
+        marked, corrected = mark_corrections(block, page_corrections)
+        result.append((marked, corrected, [n for n in page_notes if contains_words(block_words, words(n.after))]))
     return result
+
+
+def _diagram_alt(handbook: Handbook) -> str:
+    """The process diagram's text alternative: its stages in words (square brackets, which would end
+    Markdown's alt text, written as round ones)."""
+    if handbook.guide is None:
+        return "Diagram of the disputes process, drawn from the disagreement guide."
+    text = diagram_description(handbook.guide.stages)
+    return " ".join(text.replace("[", "(").replace("]", ")").split())

@@ -49,6 +49,18 @@ def process_diagram(stages: tuple[Stage, ...]) -> str:
     )
 
 
+def diagram_description(stages: tuple[Stage, ...]) -> str:
+    """The diagram in words, for its text alternative wherever it is shown: every stage, what happens
+    in it, and when the process goes on to the next, as the drawing gives them."""
+    parts = []
+    for index, stage in enumerate(stages):
+        part = f"{stage.name}, {stage.title}: {stage.summary}"
+        if stage.then and index < len(stages) - 1:
+            part += f" {stage.then}, the process goes on to the next stage."
+        parts.append(part)
+    return "Diagram of the process: " + " ".join(parts)
+
+
 def _stage_box(stage: Stage, top: float) -> tuple[str, float]:
     lines = textwrap.wrap(stage.summary, CHARS_PER_LINE)
     text_top = top + PADDING + NAME_SIZE

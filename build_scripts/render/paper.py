@@ -60,8 +60,10 @@ class Paper:
         return print_address(self.guide_url)
 
     def footer(self) -> tuple[str, ...]:
-        first = " · ".join(part for part in ("The Darlington Compact", self.edition, self.site_address) if part)
-        return (first, self.lead) if self.lead else (first,)
+        """The edition, the web address on a line of its own (at 9 pt the three do not fit on one, and
+        an address must not break at its own hyphen), and how to reach the lead body."""
+        lines = ("The Darlington Compact · " + self.edition if self.edition else "The Darlington Compact",)
+        return lines + tuple(line for line in (self.site_address, self.lead) if line)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from ..model.addresses import ABOUT_EDITION, CODES_INDEX, PROCESS_DIAGRAM, PROCESS_IN_WORDS, code_page, compact_page
 from ..model.handbook import Code, Handbook
+from .diagram import diagram_description
 from .environment import html_environment, long_date, markdown_environment
 from .guide import example_walks
 from .paper import (
@@ -67,7 +68,13 @@ def _handbook(handbook: Handbook, files: Mapping[str, str | bytes], paper: Paper
         html = (
             html_environment()
             .get_template("print/process_section.html.j2")
-            .render(guide=handbook.guide, diagram=PROCESS_DIAGRAM, walks=example_walks(handbook.guide, ""), paper=paper)
+            .render(
+                guide=handbook.guide,
+                diagram=PROCESS_DIAGRAM,
+                diagram_alt=diagram_description(handbook.guide.stages),
+                walks=example_walks(handbook.guide, ""),
+                paper=paper,
+            )
         )
         parts.append(Section(PROCESS_SECTION, "process", html, "The disputes process"))
     cover = Cover(
@@ -130,7 +137,11 @@ def _adoption_pack(handbook: Handbook, paper: Paper) -> PrintDocument:
         pages[f"{ADOPTION_DIR}/{code.id}.md"] = env.get_template("adoption_pack.md.j2").render(
             code=code, items=items, item_pages=item_pages, sectors=PACK_SECTORS
         )
-    parts = sections(list(pages), pages, "pack", PrintLinks(frozenset(pages), paper.site_url))
+    links = PrintLinks(frozenset(pages), paper.site_url)
+    # A draft code's part of the pack says "Draft" at the head of every page, as the code's own PDF does.
+    parts = sections([f"{ADOPTION_DIR}/index.md"], pages, "pack", links)
+    for code in handbook.codes:
+        parts += sections([f"{ADOPTION_DIR}/{code.id}.md"], pages, "pack", links, draft=code.is_draft)
     cover = Cover(
         "Adoption pack",
         "The codes of practice",
@@ -162,6 +173,7 @@ def _drafts(drafts: int, codes: int) -> str:
 
 
 def _process(handbook: Handbook, paper: Paper) -> PrintDocument:
+    assert handbook.guide is not None, "made only for a handbook with a guide"
     return document(
         "print/process.html.j2",
         PROCESS_PDF,
@@ -170,4 +182,5 @@ def _process(handbook: Handbook, paper: Paper) -> PrintDocument:
         paper,
         guide=handbook.guide,
         diagram=PROCESS_DIAGRAM,
+        diagram_alt=diagram_description(handbook.guide.stages),
     )

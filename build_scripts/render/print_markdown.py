@@ -25,6 +25,10 @@ EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables"]
 SCHEME = "hb:"
 ADDRESS_CLASS = "print-address"
 """The class of the address printed after a link's text."""
+ADDRESS_PART_CLASS = "print-address__part"
+"""The class of a part of a printed address, between the places where it may break."""
+LEAD_IN_CLASS = "print-lead-in"
+"""The class of a paragraph that ends with a colon: it introduces what follows, and stays with it."""
 PAGE_REFERENCE_CLASS = "print-page"
 """The class of a link inside the document after which print.css prints the page it leads to."""
 
@@ -91,6 +95,8 @@ class _LinkRewriter(Treeprocessor):
                 element.set("id", f"{self.prefix}--{element.get('id')}")
             if element.tag == "img" and element.get("src"):
                 element.set("src", SCHEME + self._resolve(element.get("src", "")))
+            if element.tag == "p" and "".join(element.itertext()).rstrip().endswith(":"):
+                element.set("class", f"{element.get('class', '')} {LEAD_IN_CLASS}".strip())
         # Rewritten after the walk: printing an address adds elements, which iter() must not meet.
         for link in [element for element in root.iter("a") if element.get("href") is not None]:
             self._rewrite(link)
@@ -133,4 +139,16 @@ def _print_address(link: ET.Element, url: str) -> None:
     if address in "".join(link.itertext()):
         return
     printed = ET.SubElement(link, "span", {"class": ADDRESS_CLASS})
-    printed.text = f" ({address})"
+    printed.text = " ("
+    for part in address_parts(address):
+        ET.SubElement(printed, "span", {"class": ADDRESS_PART_CLASS}).text = part
+    printed[-1].tail = ")"
+
+
+def address_parts(address: str) -> list[str]:
+    """An address cut after each "/", where a line may break: within a part (no longer than a line
+    holds), print.css allows no break, so that "darlington-compact" never breaks at its own hyphen,
+    which a reader would take for no hyphen at all."""
+    parts = [part + "/" for part in address.split("/")]
+    parts[-1] = parts[-1].removesuffix("/")
+    return [part for part in parts if part]

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model.addresses import compact_page
 from ..model.handbook import Handbook, Signatory
+from .corrections import adds_words
 from .environment import html_environment
 from .paper import (
     BLANK_COPY_PDF,
@@ -30,7 +31,8 @@ from .paper import (
 from .print_markdown import PrintLinks
 
 SECTOR_NAMES = {"public": "public sector", "third": "third sector"}
-BLANK_HEAD = "Signatory copy for the organisation named on the signature page"
+BLANK_HEAD = "Signatory copy for a new signatory"
+"""Short enough to stand on one line beside the longest section title in the running header."""
 
 
 def signatory_documents(
@@ -52,6 +54,7 @@ def signatory_document(
     fill in."""
     register = handbook.register
     assert register is not None
+    agreed_pages = {compact_page(page.id) for page in handbook.pages if page.label.startswith("Section")}
     lead = register.organisation(register.lead.id)
     counter_signer = register.counter_signer(organisation) if organisation else lead
     context = {
@@ -63,6 +66,7 @@ def signatory_document(
         "adopted": [code for code in handbook.codes if not code.is_draft],
         "drafts": [code for code in handbook.codes if code.is_draft],
         "edition": paper.edition,
+        "corrected": any(adds_words(c) for c in handbook.edition.corrections if compact_page(c.page) in agreed_pages),
         "forms": organisation is None,
         "return_reach": _return_reach(
             handbook, organisation is not None and organisation.id == register.lead.id, paper
@@ -82,7 +86,8 @@ def signatory_document(
                 "The Darlington Compact",
                 "For an organisation joining the Compact",
                 "",
-                (("Edition", paper.edition),),
+                # A line to write the organisation's name on, as each named copy's cover gives it.
+                (("Organisation", ""), ("Edition", paper.edition)),
             ),
             **context,
         )

@@ -20,7 +20,18 @@ from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, configured_site_url
 from build_scripts.render.paper import DRAFT_HEADER, HANDBOOK_PDF, PROCESS_PDF, code_pdf, drafts_notice, lead_contact
 from build_scripts.render.print_markdown import print_address
-from tests.support.pdf import MARGIN, body_runs, flat_text, footer_text, header_text, structure_leaves, web_links
+from tests.support.pdf import (
+    BOTTOM_MARGIN,
+    MARGIN,
+    body_runs,
+    flat_text,
+    footer_runs,
+    footer_text,
+    header_text,
+    marked_text,
+    structure_leaves,
+    web_links,
+)
 
 HEADINGS = {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/Lbl"}
 """What must not stand alone at the foot of a page: a heading, or the label of a list item or term."""
@@ -151,7 +162,7 @@ def test_no_page_is_three_quarters_empty_within_a_section(site: Path) -> None:
     pdf = reader(site / HANDBOOK_PDF)
     starts = set(section_starts(pdf).values())
     height = float(pdf.pages[0].mediabox.height)
-    top, bottom = height - MARGIN, MARGIN
+    top, bottom = height - MARGIN, BOTTOM_MARGIN
     # The cover and the contents are pages of their own; a section's last page may end where it ends.
     for number in range(2, len(pdf.pages) - 1):
         if number + 1 in starts:
@@ -169,3 +180,32 @@ def test_the_one_page_process_is_in_the_handbooks_typeface_and_readable_on_a_not
     assert not small, f"text under 9 pt on the one-page process: {small}"
     # The diagram's own text is drawn in the page's body: its stage names are there.
     assert {"Stage 1", "Stage 2", "Stage 3"} <= {run.text.strip() for run in body}
+
+
+def test_running_headers_and_footers_are_artifacts_and_nothing_else_is(site: Path, site_address: str) -> None:
+    """A screen reader skips artifacts: the header, footer and page number, on every page, and only they."""
+    for path in every_pdf(site):
+        pdf = reader(path)
+        for number, page in enumerate(pdf.pages):
+            marked = marked_text(page)
+            artifacts = re.sub(r"\s+", "", "".join(text for artifact, text in marked if artifact))
+            content = re.sub(r"\s+", "", "".join(text for artifact, text in marked if not artifact))
+            if path.name == Path(PROCESS_PDF).name or number > 0:
+                assert site_address in artifacts, f"{path.name}: page {number + 1}'s footer is not an artifact"
+                assert f"Page{number + 1}of{len(pdf.pages)}" in artifacts, f"{path.name}: page {number + 1}"
+            assert f"Page{number + 1}of" not in content, f"{path.name}: page {number + 1} reads its number aloud"
+
+
+def test_no_ligature_stands_for_two_letters(site: Path) -> None:
+    """ "effective" printed with an "ﬀ" glyph is found by no search and read aloud wrongly."""
+    for path in every_pdf(site):
+        for number, page in enumerate(reader(path).pages):
+            found = re.findall("[\ufb00-\ufb06]", page.extract_text())
+            assert not found, f"{path.name}: page {number + 1} has ligatures {found}"
+
+
+def test_the_footer_is_at_least_9_pt(site: Path) -> None:
+    for path in every_pdf(site):
+        for number, page in enumerate(reader(path).pages):
+            small = [run.text for run in footer_runs(page) if run.size < 8.95]
+            assert not small, f"{path.name}: page {number + 1} prints {small} below 9 pt"

@@ -12,14 +12,14 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 MARGIN = 22 * 72 / 25.4
-"""The top and bottom page margins of print.css (22 mm), in points: the running header and
-footer stand in them."""
+"""The top page margin of print.css (22 mm), in points: the running header stands in it."""
+BOTTOM_MARGIN = 25 * 72 / 25.4
+"""The bottom page margin of print.css (25 mm), in points: the footer stands in it."""
 
 BLANK_COPY_FIELDS = frozenset(
     {
         "organisation",
-        "sector_public",
-        "sector_third",
+        "sector",
         "signatory_name",
         "signatory_role",
         "date",
@@ -28,8 +28,35 @@ BLANK_COPY_FIELDS = frozenset(
         "champion_contact",
     }
 )
-"""The fields of the blank signatory copy, by name: the organisation, its sector, who signs (name,
-role, date) and its Champion."""
+"""The fields of the blank signatory copy, by name: the organisation, its sector (one choice of two),
+who signs (name, role, date) and its Champion. WeasyPrint 70 names each button of a choice too, so a
+reader lists "sector.sector" beside "sector": see `fields`."""
+
+
+def fields(pdf: PdfReader) -> dict[str, DictionaryObject]:
+    """The form's fields by name, without the buttons of a choice that WeasyPrint also names."""
+    found = pdf.get_fields() or {}
+    return {name: field for name, field in found.items() if "." not in name}
+
+
+def marked_text(page: PageObject) -> list[tuple[bool, str]]:
+    """Each run of text drawn on the page, and whether it is drawn as an artifact (running content a
+    screen reader skips) rather than as content."""
+    marks: list[str] = []
+    found: list[tuple[bool, str]] = []
+
+    def operator(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
+        if op in (b"BDC", b"BMC"):
+            marks.append(str(args[0]))
+        elif op == b"EMC" and marks:
+            marks.pop()
+
+    def text(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            found.append(("/Artifact" in marks, text))
+
+    page.extract_text(visitor_operand_before=operator, visitor_text=text)
+    return found
 
 
 @dataclass(frozen=True)
@@ -64,13 +91,17 @@ def header_text(page: PageObject) -> str:
     return " ".join(run.text for run in runs(page) if run.y > height - MARGIN)
 
 
+def footer_runs(page: PageObject) -> list[Run]:
+    return [run for run in runs(page) if run.y < BOTTOM_MARGIN]
+
+
 def footer_text(page: PageObject) -> str:
-    return " ".join(run.text for run in runs(page) if run.y < MARGIN)
+    return " ".join(run.text for run in footer_runs(page))
 
 
 def body_runs(page: PageObject) -> list[Run]:
     height = float(page.mediabox.height)
-    return [run for run in runs(page) if MARGIN <= run.y <= height - MARGIN]
+    return [run for run in runs(page) if BOTTOM_MARGIN <= run.y <= height - MARGIN]
 
 
 def flat_text(page: PageObject) -> str:

@@ -10,7 +10,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # Text the handbook adds beside the Compact's words, never part of them.
-NOT_SOURCE_CLASSES = frozenset({"editorial", "headerlink", "hb-permalink", "hb-practice", "hb-updated"})
+NOT_SOURCE_CLASSES = frozenset(
+    {"editorial", "headerlink", "hb-permalink", "hb-practice", "hb-updated", "hb-correction-mark"}
+)
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )

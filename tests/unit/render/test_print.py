@@ -3,6 +3,8 @@ inside the document or turned into text, and nothing fetched from anywhere but t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from build_scripts.render.print_markdown import PrintLinks, document_id, print_html
@@ -34,7 +36,14 @@ def test_a_page_of_a_document_has_its_own_anchors_and_links_inside_it() -> None:
 
 
 def test_on_paper_a_link_out_of_the_document_prints_where_it_goes() -> None:
-    html = print_html("compact/disputes.md", PAGE, PrintLinks(DOCUMENT, "https://compact.example.org/"))
+    printed = print_html("compact/disputes.md", PAGE, PrintLinks(DOCUMENT, "https://compact.example.org/"))
+    # An address is printed in parts, each ending where a line may break: after a "/", never at a hyphen.
+    assert (
+        '<span class="print-address"> (<span class="print-address__part">compact.example.org/</span>'
+        '<span class="print-address__part">guide/</span><span class="print-address__part">letters/</span>'
+        '<span class="print-address__part">a.txt</span>)</span>'
+    ) in printed
+    html = re.sub(r'<span class="print-address__part">([^<]*)</span>', r"\1", printed)
     assert (
         '<a href="https://example.org/report/">a site<span class="print-address"> (example.org/report)</span></a>'
     ) in html

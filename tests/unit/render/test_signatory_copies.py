@@ -14,7 +14,7 @@ from build_scripts.pipeline import check, generated_files
 from build_scripts.render.paper import paper_of
 from build_scripts.render.pdf import lay_out
 from build_scripts.render.signatory_copies import BLANK_HEAD, signatory_documents
-from tests.support.pdf import BLANK_COPY_FIELDS, header_text, structure_elements
+from tests.support.pdf import BLANK_COPY_FIELDS, fields, header_text, structure_elements
 from tests.support.project import edit
 
 SITE = "https://compact.example.org/"
@@ -44,12 +44,16 @@ def test_a_signature_commits_to_the_principles_and_commitments_not_to_a_draft_co
     text = signature_page(copy_of(loaded(project), "the-cvs"))
     assert "By signing, The CVS <& Friends> commits itself to the principles and commitments of the " in text
     assert (
-        "Darlington Compact (Section 3), as adopted in 2009 and printed in this copy (Test edition, 1 January 2026)."
-        in text
+        "Darlington Compact (Section 3), as adopted in 2009 and printed in this copy (Test edition, 1 January 2026), "
+        "with each correction this edition makes to its wording marked where it stands and the 2009 wording printed "
+        "beside it." in text
     )
     assert "Not part of what is signed: the editorial notes printed beside the text" in text
     assert "the code of practice still in draft, not adopted (Fair Funding)" in text
     assert "has adopted" not in text
+    # Section 4 calls the codes part of the Compact: the copy says how that and "draft" are both true.
+    assert "Section 4 names the codes of practice as part of the Compact" in text
+    assert "each part of what is signed only once the Compact Steering Group adopts it" in text
 
 
 def test_once_a_code_is_adopted_the_signature_commits_to_it(project: Path) -> None:
@@ -88,13 +92,26 @@ def test_a_copy_names_its_sector_and_its_name_now_on_every_page(project: Path) -
 
 def test_the_blank_copy_has_fields_to_fill_in_each_with_its_name(project: Path) -> None:
     pdf = copy_of(loaded(project), None)
-    fields = pdf.get_fields()
-    assert fields is not None and set(fields) == BLANK_COPY_FIELDS
-    for name, field in fields.items():
+    found = fields(pdf)
+    assert set(found) == BLANK_COPY_FIELDS
+    for name, field in found.items():
         assert field.get("/TU"), f"{name} has no accessible name"
-        assert field.get("/FT") == ("/Btn" if name.startswith("sector_") else "/Tx"), name
+        assert field.get("/FT") == ("/Btn" if name == "sector" else "/Tx"), name
     # Each field is tagged, so that a screen reader finds it where it stands (PDF/UA).
-    assert sum(1 for element in structure_elements(pdf) if element["/S"] == "/Form") == len(BLANK_COPY_FIELDS)
+    # The sector is one choice of two: a radio group whose two buttons take one value between them.
+    sector = found["sector"]
+    assert int(sector["/Ff"]) & (1 << 15), "the sector is a choice of one (a radio group)"
+    assert len(sector["/Kids"]) == 2
+    # A name too long for its field shrinks to fit: the field's text size is 0, "auto" in a PDF form.
+    annotations = [annotation.get_object() for page in pdf.pages for annotation in page.get("/Annots", [])]
+    text_fields = [annotation for annotation in annotations if annotation.get("/FT") == "/Tx"]
+    assert len(text_fields) == len(BLANK_COPY_FIELDS) - 1
+    for field in text_fields:
+        assert str(field["/DA"]).split()[-2:] == ["0", "Tf"], f"{field['/T']} has a fixed text size"
+    # Each field, and each button of the choice, is tagged, so that a screen reader finds it where it
+    # stands (PDF/UA).
+    widgets = len(BLANK_COPY_FIELDS) - 1 + len(sector["/Kids"])
+    assert sum(1 for element in structure_elements(pdf) if element["/S"] == "/Form") == widgets
     assert bool(pdf.trailer["/Root"]["/MarkInfo"]["/Marked"])
     for page in pdf.pages[1:]:
         assert BLANK_HEAD in header_text(page)
