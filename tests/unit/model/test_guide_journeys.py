@@ -15,6 +15,7 @@ from build_scripts.model.guide import Guide, Outcome, Question
 from build_scripts.model.guide_paths import PAGE_LIMIT, GuidePath, continuations, count_pages, follow, stage_of, unfold
 from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check
+from tests.support.journeys import walk
 from tests.support.project import CONTENT
 
 SIDES = ("raising", "responding")
@@ -26,14 +27,6 @@ RESPONDING = ("responding", *SCOPE)
 IN_WRITING = (*RAISING, "not-resolved", "yes")
 """Raising: the Champions have tried, and the issue has been raised in writing."""
 EVOLUTION_A_PARTY = "evolution-a-party"
-JOURNEY_QUESTIONS = frozenset(
-    {
-        "your-role", "between-whom", "in-darlington", "maladministration", "which-route", EVOLUTION_A_PARTY,
-        "champions-tried", "raised-in-writing", "after-writing", "panel-referred", "after-referral",
-        "panel-outcome", "how-was-it-raised", "which-ombudsman",
-    }
-)  # fmt: skip
-"""The questions the journeys answer (ids are never changed once published)."""
 
 
 @pytest.fixture(scope="module")
@@ -47,24 +40,6 @@ def handbook() -> Handbook:
 def guide(handbook: Handbook) -> Guide:
     assert handbook.guide is not None
     return handbook.guide
-
-
-def walk(guide: Guide, answers: tuple[str, ...], start: tuple[str, ...] = ()) -> GuidePath | None:
-    """The path the answers take from the page of `start`. A question added since the journeys were
-    written is answered on the way with its first choice, or else the journey's next answer, or else
-    another of its choices: the first that lets the journey go on."""
-
-    def go(slugs: tuple[str, ...], given: tuple[str, ...]) -> GuidePath | None:
-        path = follow(guide, slugs)
-        if path is None or not isinstance(path.step, Question):
-            return None if path is None or given else path
-        if path.step.id in JOURNEY_QUESTIONS:
-            return go((*slugs, given[0]), given[1:]) if given else path
-        first, *others = [(c.slug, given) for c in path.step.choices]
-        tries = [first, *([(given[0], given[1:])] if given and path.step.choice(given[0]) else []), *others]
-        return next((found for slug, left in tries if (found := go((*slugs, slug), left)) is not None), None)
-
-    return go(start, answers)
 
 
 def reached(guide: Guide, *answers: str) -> str:
