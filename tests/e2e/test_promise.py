@@ -58,7 +58,9 @@ def test_a_page_removed_without_a_redirect_breaks_the_promise(root: Path, site: 
     assert "/compact/context/" in broken
     assert "/compact/resolving-disagreements/#stage-2" in broken
     # With mkdocs-redirects' own page left behind, the old addresses lead on to the new ones.
+    # Each page moved, not lost: its notes' anchors must still be found at the new address.
     shutil.copytree(site / "compact/resolving-disagreements", copy / "compact/disputes")
     write_html(str(copy), "compact/resolving-disagreements/index.html", "../disputes/")
-    write_html(str(copy), "compact/context/index.html", "../introduction/")
+    shutil.copytree(site / "compact/context", copy / "compact/the-context")
+    write_html(str(copy), "compact/context/index.html", "../the-context/")
     assert unresolved(copy, promised) == []
