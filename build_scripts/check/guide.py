@@ -36,11 +36,13 @@ def check_guide(
     problems += loops
     # A step that a misspelt choice should reach is unreachable only because of the misspelling.
     if not references and not loops:
-        # Likewise, a step past a dead end is unreachable only because of the dead end.
-        graph = _dead_ends(guide) or [*_unreachable(guide), *_page_count(guide)]
+        # Likewise, a step past a dead end is unreachable only because of the dead end. A step no
+        # path reaches does not stop the paths being checked: a path that goes astray is often why.
+        graph = _dead_ends(guide) or _page_count(guide)
         problems += graph
         if not graph:
-            problems += [*path_problems(guide), *_examples(guide)]
+            unreachable = _unreachable(guide)
+            problems += [*unreachable, *path_problems(guide), *([] if unreachable else _examples(guide))]
     return problems
 
 
@@ -134,6 +136,7 @@ def _conditions(guide: Guide) -> list[Problem]:
         (f'a step of "{outcome.id}"', c) for outcome in guide.outcomes for a in outcome.steps for c in a.when
     ]
     conditions += [("the notice", c) for a in guide.notice for c in a.when]
+    conditions += [(f"the rule of the words “{r.words}”", c) for r in guide.says_only_when for c in r.when]
     questions = [q.id for q in guide.questions]
     problems = []
     for what, condition in conditions:

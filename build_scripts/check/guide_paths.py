@@ -6,17 +6,20 @@ their own answers rule out, and an editor who adds a question is checked by them
 - an outcome written for some answers ("only_when": the side raising a concern, say) is reached by
   no path that gave others;
 - every path ends with something to do: each outcome shows at least one step on every path to it;
-- advice for some paths ("when") is shown on at least one, so that none is written for nobody.
+- advice for some paths ("when") is shown on at least one, so that none is written for nobody;
+- words the guide says only where earlier answers allow them ("says_only_when": "the panel's
+  outcome" only where a panel reached one) are on no page of a path that rules them out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model.guide import Advice, Condition, Guide, Outcome, holds
+from ..model.guide import Advice, Condition, Guide, Outcome, WordRule, holds
 from ..model.guide_paths import GuidePath, continuations, unfold
 from ..model.problems import Problem
 from ..model.source import Source
+from ..model.text import one_line_text
 
 
 def path_problems(guide: Guide) -> list[Problem]:
@@ -32,8 +35,13 @@ def path_problems(guide: Guide) -> list[Problem]:
         for found in [*_next_steps(guide, path), *_written_for(path, outcome)]:
             problems.setdefault(found.source, found)
         steps = [advice for advice in outcome.steps if holds(advice.when, answered)]
+        notice = [advice for advice in guide.notice if holds(advice.when, answered)]
         shown |= {advice.source for advice in steps}
-        notice_shown |= {advice.source for advice in guide.notice if holds(advice.when, answered)}
+        notice_shown |= {advice.source for advice in notice}
+        said = [(outcome.source, text) for text in _texts(outcome)]
+        said += [(advice.source, advice.text) for advice in (*steps, *notice)]
+        for found in _words_ruled_out(guide.says_only_when, said, path):
+            problems.setdefault(found.source, found)
         if not steps and outcome.steps:
             problems.setdefault(
                 outcome.source,
@@ -47,6 +55,30 @@ def path_problems(guide: Guide) -> list[Problem]:
         problems.update((p.source, p) for p in _unshown(outcome.steps, shown, f'"{outcome.id}"'))
     problems.update((p.source, p) for p in _unshown(guide.notice, notice_shown, "any outcome"))
     return sorted(problems.values(), key=lambda p: p.source)
+
+
+def _texts(outcome: Outcome) -> list[str]:
+    time = outcome.time
+    return [outcome.summary, outcome.who_acts, outcome.reach, time.compact, time.other_rules, time.suggestion]
+
+
+def _words_ruled_out(rules: tuple[WordRule, ...], said: list[tuple[Source, str]], path: GuidePath) -> list[Problem]:
+    answered = path.answered
+    problems = []
+    for rule in rules:
+        if holds(rule.when, answered):
+            continue
+        for source, text in said:
+            if rule.words.casefold() in one_line_text(text).casefold():
+                problems.append(
+                    Problem(
+                        source,
+                        f"this says “{rule.words}”, which the guide says only where {_conditions(rule.when)} "
+                        f"(the rule at {rule.source}), but the path {_shown(path)} reaches it otherwise. Give "
+                        'the text a "when", or reword it.',
+                    )
+                )
+    return problems
 
 
 def _shown(path: GuidePath) -> str:

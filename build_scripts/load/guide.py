@@ -20,6 +20,7 @@ from ..model.guide import (
     Route,
     Stage,
     Time,
+    WordRule,
     WorkedExample,
 )
 from ..model.problems import Problem, problem
@@ -175,6 +176,14 @@ ADVICE = RecordSpec(
         Field("when", "records", "The answers it fits: every condition must hold.", record=CONDITION),
     ),
 )
+WORD_RULE = RecordSpec(
+    what="A rule of words",
+    description="Words the guide may say only where earlier answers allow them.",
+    fields=(
+        Field("words", "text", 'The words, as a reader sees them (any case): "the panel\'s outcome".'),
+        Field("when", "records", "The answers a path must have given for a page to say them.", record=CONDITION),
+    ),
+)
 FACT = RecordSpec(
     what="A fact",
     description="A statement beyond the 2009 text that this part of the guide relies on, and where it comes from.",
@@ -260,6 +269,13 @@ GUIDE = RecordSpec(
         Field("questions", "records", "The questions.", record=QUESTION),
         Field("routes", "records", "The routes: forks by an earlier answer.", required=False, record=ROUTE),
         Field("outcomes", "records", "The outcomes.", record=OUTCOME),
+        Field(
+            "says_only_when",
+            "records",
+            "Words an outcome may say only where earlier answers allow them; make check reads every path for them.",
+            required=False,
+            record=WORD_RULE,
+        ),
     ),
 )
 EXAMPLE_ANSWER = RecordSpec(
@@ -321,6 +337,10 @@ def load_guide(root: Path, problems: list[Problem]) -> Guide | None:
         notice=_advice(guide, "notice"),
         routes=tuple(_route(r) for r in guide.records_of("routes", ROUTE)),
         facts=_facts(guide),
+        says_only_when=tuple(
+            WordRule(w.text("words"), _conditions(w, "when"), _source(w))
+            for w in guide.records_of("says_only_when", WORD_RULE)
+        ),
     )
 
 

@@ -104,6 +104,16 @@ class Advice:
 
 
 @dataclass(frozen=True)
+class WordRule:
+    """Words the guide may say only where earlier answers allow them: "the panel's outcome" only
+    where the panel has reached one. Checked on every page of every path."""
+
+    words: str
+    when: tuple[Condition, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
 class Fact:
     """A statement beyond the 2009 text that a step or the guide relies on, and where it comes from."""
 
@@ -249,6 +259,7 @@ class Guide:
     routes: tuple[Route, ...] = ()
     facts: tuple[Fact, ...] = ()
     """Where the statements of the notice beyond the 2009 text come from."""
+    says_only_when: tuple[WordRule, ...] = ()
 
     @property
     def steps(self) -> tuple[Step, ...]:

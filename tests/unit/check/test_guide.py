@@ -485,3 +485,15 @@ def test_a_field_left_open_in_a_letter_is_refused(project: Path) -> None:
         f"{LETTER}:6: a [field to fill in] is not closed on this line, or holds another: close each [ with ] before "
         "the next [."
     ]
+
+
+def test_words_the_guide_says_only_where_the_answers_allow_them(project: Path) -> None:
+    """ "No page assumes an event the path's answers rule out": a rule of words, stated once, read on every path."""
+    rule = 'says_only_when:\n  - words: "talk to the business"\n    when:\n      - question: who\n        answers: [business]\n'
+    edit(project / GUIDE, "start: who\n", f"start: who\n{rule}")
+    assert problems_of(project) == []
+    edit(project / GUIDE, "      - Call your Champion.\n", "      - Call your Champion, or talk to the business.\n")
+    assert problems_of(project) == [
+        f"{GUIDE}:58: this says “talk to the business”, which the guide says only where who: business (the rule at "
+        f'{GUIDE}:5), but the path public -> no reaches it otherwise. Give the text a "when", or reword it.'
+    ]
