@@ -6,6 +6,7 @@ downloaded as a Word document, and an outcome prints as a short record."""
 from __future__ import annotations
 
 import io
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -17,6 +18,7 @@ from playwright.sync_api import Browser, expect
 from build_scripts.model.addresses import letter_file, step_page
 from build_scripts.model.guide import Guide, Outcome, WorkedExample
 from build_scripts.model.guide_paths import GuidePath, continuations, follow, path_page, unfold
+from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, configured_site_url
 from tests.support.browser import context
 from tests.support.server import SiteServer
@@ -94,6 +96,20 @@ def test_each_step_has_a_canonical_page_for_partners(site: Path, guide: Guide) -
         html = (site / "guide/step" / step.id / "index.html").read_text(encoding="utf-8")
         assert "You have come straight to this step" in html
         assert 'content="noindex"' not in html
+
+
+def test_what_every_step_page_repeats_is_not_searched(site: Path, guide: Guide) -> None:
+    """The stage bar, the step's caption, "You have come straight to this step" and the notice are on
+    every step's page: searched, they would bury the Compact's own text ("Stage 3", "grant")."""
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    steps = [doc for doc in docs if doc["location"].startswith("guide/step/")]
+    assert steps
+    repeated = [" ".join(one_line_text(advice.text).split()[:12]) for advice in guide.notice]
+    repeated += [f"{stage.name}: {stage.title}" for stage in guide.stages]
+    repeated += ["You have come straight to this step", "You are here:"]
+    for doc in steps:
+        text = " ".join(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}").split())
+        assert not [words for words in repeated if words in text], doc["location"]
 
 
 def test_path_pages_are_kept_out_of_search_and_navigation(site: Path) -> None:

@@ -489,7 +489,10 @@ def test_a_field_left_open_in_a_letter_is_refused(project: Path) -> None:
 
 def test_words_the_guide_says_only_where_the_answers_allow_them(project: Path) -> None:
     """ "No page assumes an event the path's answers rule out": a rule of words, stated once, read on every path."""
-    rule = 'says_only_when:\n  - words: "talk to the business"\n    when:\n      - question: who\n        answers: [business]\n'
+    rule = (
+        'says_only_when:\n  - words: "talk to the business"\n    when:\n'
+        "      - question: who\n        answers: [business]\n"
+    )
     edit(project / GUIDE, "start: who\n", f"start: who\n{rule}")
     assert problems_of(project) == []
     edit(project / GUIDE, "      - Call your Champion.\n", "      - Call your Champion, or talk to the business.\n")
