@@ -316,10 +316,9 @@ def canonical_follow(guide: Guide, following: Continuation) -> list[tuple[str, S
         return canonical_targets(guide, following.next.id)
     reached: list[tuple[str, Step]] = []
     start = guide.step(following.question.id) if following.question else None
-    todo: list[tuple[str, Step | None, tuple[str, ...]]] = [("", start, following.answers)]
-    known: dict[str, str] = {}
+    todo: list[tuple[str, Step | None, tuple[str, ...], dict[str, str]]] = [("", start, following.answers, {})]
     while todo:
-        condition, step, left = todo.pop(0)
+        condition, step, left, known = todo.pop(0)
         if step is None:
             continue
         if not left:
@@ -327,10 +326,10 @@ def canonical_follow(guide: Guide, following: Continuation) -> list[tuple[str, S
             continue
         choice = step.choice(left[0]) if isinstance(step, Question) else None
         if choice is not None:
-            known[step.id] = choice.slug
+            given = {**known, step.id: choice.slug}
             todo += [
-                (_both(condition, more), target, left[1:])
-                for more, target in canonical_targets(guide, choice.next.id, dict(known))
+                (_both(condition, more), target, left[1:], given)
+                for more, target in canonical_targets(guide, choice.next.id, given)
             ]
     return reached
 
