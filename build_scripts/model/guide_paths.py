@@ -290,22 +290,26 @@ def canonical_targets(guide: Guide, node_id: str, known: dict[str, str] | None =
     if node.on.id in known:
         target = node.target(known[node.on.id])
         return canonical_targets(guide, target.id, known) if target else []
-    question = guide.step(node.on.id)
-    asked = question.question if isinstance(question, Question) else node.on.id
-    labels = {b.answer: _label(question, b.answer) for b in node.branches}
     found = []
     for branch in node.branches:
-        condition = f"if you answered “{labels[branch.answer]}” to “{asked}”"
+        condition = f"if {answered_words(guide, node.on.id, (branch.answer,))}"
         found += [(_both(condition, more), step) for more, step in canonical_targets(guide, branch.next.id, known)]
     if node.otherwise is not None:
-        condition = f"unless you answered {' or '.join(f'“{label}”' for label in labels.values())} to “{asked}”"
+        condition = f"unless {answered_words(guide, node.on.id, tuple(b.answer for b in node.branches))}"
         found += [(_both(condition, more), step) for more, step in canonical_targets(guide, node.otherwise.id, known)]
     return found
 
 
-def _label(question: Step | None, slug: str) -> str:
-    choice = question.choice(slug) if isinstance(question, Question) else None
-    return choice.label if choice else slug
+def answered_words(guide: Guide, question_id: str, slugs: tuple[str, ...]) -> str:
+    """'you answered “Yes” or “I do not know” to “Has the other organisation signed the Compact?”'."""
+    question = guide.step(question_id)
+    asked = question.question if isinstance(question, Question) else question_id
+    labels = [choice.label if (choice := _choice(question, slug)) else slug for slug in slugs]
+    return f"you answered {' or '.join(f'“{label}”' for label in labels)} to “{asked}”"
+
+
+def _choice(question: Step | None, slug: str) -> Choice | None:
+    return question.choice(slug) if isinstance(question, Question) else None
 
 
 def canonical_follow(guide: Guide, following: Continuation) -> list[tuple[str, Step]]:

@@ -9,9 +9,10 @@ from jinja2 import Environment
 
 from ..model.addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, SITE_ROOT, letter_file, relative, step_page
 from ..model.contacts import CHAMPIONS, Contacts
-from ..model.guide import Advice, Condition, Guide, Outcome, Question, Step, WorkedExample, holds
+from ..model.guide import Advice, Guide, Outcome, Question, Step, WorkedExample, holds
 from ..model.guide_paths import (
     GuidePath,
+    answered_words,
     canonical_follow,
     canonical_targets,
     continuations,
@@ -198,24 +199,8 @@ def _for_some(guide: Guide, advice: Advice) -> str:
     """Advice on a step's own page, where nothing is answered: with the answers it is for."""
     if not advice.when:
         return advice.text
-    return f"*{sentence_case(answered_phrase(guide, advice.when))}:* {advice.text}"
-
-
-def answered_phrase(guide: Guide, conditions: tuple[Condition, ...]) -> str:
-    """'if you answered “Yes” to “Is eVOLution … in dispute?”', for every condition."""
-    parts = []
-    for condition in conditions:
-        question = guide.step(condition.question.id)
-        labels = (
-            [c.label for c in question.choices if c.slug in condition.answers] if isinstance(question, Question) else []
-        )
-        asked = question.title if question else condition.question.id
-        parts.append(f"you answered {' or '.join(f'“{label}”' for label in labels)} to “{asked}”")
-    return "if " + ", and ".join(parts)
-
-
-def sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    when = ", and ".join(answered_words(guide, c.question.id, c.answers) for c in advice.when)
+    return f"*If {when}:* {advice.text}"
 
 
 Walk = tuple[WorkedExample, list[tuple[Link, str, str]], Link]
