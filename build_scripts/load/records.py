@@ -228,15 +228,20 @@ class Record:
             self.problems.append(problem(self.path, self.line_of(key), f'"{key}" should be true or false.'))
         return value == "true"
 
+    def _list(self, key: str, how: str) -> LineList | None:
+        """A list field, or None where it is missing or (a problem) not a list; `how` says what its items are."""
+        items = self.data.get(key)
+        if items is not None and not isinstance(items, LineList):
+            self.problems.append(
+                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list{how}.')
+            )
+            return None
+        return items
+
     def records(self, key: str, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Record]:
         """A list field whose items are mappings, each read as a Record."""
-        items = self.data.get(key)
+        items = self._list(key, ' ("- " items)')
         if items is None:
-            return []
-        if not isinstance(items, LineList):
-            self.problems.append(
-                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list ("- " items).')
-            )
             return []
         return [
             Record(item, self.path, line, what, required, optional, self.problems)
@@ -297,13 +302,8 @@ class Record:
     def texts_or_records(self, key: str, spec: RecordSpec) -> list[tuple[str | Record, int]]:
         """A list field whose items are text, or mappings of `spec` (an item with conditions, say),
         each with its line. A mapping with none of the spec's fields is text with an unquoted ": "."""
-        items = self.data.get(key)
+        items = self._list(key, ', one "- " item a line')
         if items is None:
-            return []
-        if not isinstance(items, LineList):
-            self.problems.append(
-                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list, one "- " item a line.')
-            )
             return []
         result: list[tuple[str | Record, int]] = []
         fields = {f.name for f in spec.fields}
@@ -334,13 +334,8 @@ class Record:
     def texts(self, key: str, markup: bool = True) -> list[tuple[str, int]]:
         """A list field whose items are text, each with its line; with `markup`, read as Markdown for
         what a text may not hold."""
-        items = self.data.get(key)
+        items = self._list(key, ', one "- " item a line')
         if items is None:
-            return []
-        if not isinstance(items, LineList):
-            self.problems.append(
-                problem(self.path, self.line_of(key), f'"{key}" of {self.what} should be a list, one "- " item a line.')
-            )
             return []
         result = []
         for item, line in zip(items, items.item_lines, strict=True):

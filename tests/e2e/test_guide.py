@@ -20,7 +20,7 @@ from build_scripts.model.guide import Guide, Outcome, WorkedExample
 from build_scripts.model.guide_paths import GuidePath, continuations, follow, path_page, unfold
 from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, configured_site_url
-from tests.support.browser import context
+from tests.support.browser import context, printed
 from tests.support.server import SiteServer
 from tests.support.site import article_text, parse, target_file
 
@@ -166,13 +166,7 @@ def test_change_and_back_take_you_to_the_question(browser: Browser, server: Site
 
 
 def printed_pages(browser: Browser, url: str) -> int:
-    ctx = context(browser, javascript=False)
-    page = ctx.new_page()
-    page.goto(url)
-    page.emulate_media(media="print")
-    pdf = page.pdf(format="A4")
-    ctx.close()
-    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+    return len(re.findall(rb"/Type\s*/Page\b", printed(browser, url)))
 
 
 @pytest.mark.browser

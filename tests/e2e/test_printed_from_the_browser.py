@@ -19,7 +19,7 @@ from build_scripts.model.handbook import Handbook
 from build_scripts.model.text import one_line_text, words
 from build_scripts.pipeline import check
 from build_scripts.render.corrections import adds_words
-from tests.support.browser import context
+from tests.support.browser import printed
 from tests.support.server import SiteServer
 
 
@@ -31,12 +31,7 @@ def handbook(root: Path) -> Handbook:
 
 
 def printed_words(browser: Browser, url: str) -> list[str]:
-    ctx = context(browser, javascript=False)
-    page = ctx.new_page()
-    page.goto(url)
-    page.emulate_media(media="print")
-    data = page.pdf(format="A4")
-    ctx.close()
+    data = printed(browser, url)
     return words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
 
 
@@ -52,12 +47,12 @@ def test_an_outcome_prints_its_model_letter_whole(browser: Browser, server: Site
     assert outcome.letter is not None
     letter = guide.letter(outcome.letter.id)
     assert letter is not None
-    printed = printed_words(browser, server.url(page_url("", step_page(outcome.id)).lstrip("/")))
+    on_paper = printed_words(browser, server.url(page_url("", step_page(outcome.id)).lstrip("/")))
     # Every line of the letter, its fields in square brackets and all, is on the paper.
     for line in letter.body.splitlines():
         line_words = words(one_line_text(line))
         if line_words:
-            assert contains(printed, line_words), f"{outcome.id}: the printed letter lacks {line!r}"
+            assert contains(on_paper, line_words), f"{outcome.id}: the printed letter lacks {line!r}"
 
 
 @pytest.mark.browser
@@ -65,9 +60,9 @@ def test_a_page_of_the_compact_prints_each_correction_where_it_stands(
     browser: Browser, server: SiteServer, handbook: Handbook
 ) -> None:
     for correction in filter(adds_words, handbook.edition.corrections):
-        printed = printed_words(browser, server.url(page_url("", compact_page(correction.page)).lstrip("/")))
-        assert contains(printed, words(correction.source_said.replace("…", ""))), correction.id
-        assert contains(printed, ["Corrected", "in", "this", "edition"]), correction.id
+        on_paper = printed_words(browser, server.url(page_url("", compact_page(correction.page)).lstrip("/")))
+        assert contains(on_paper, words(correction.source_said.replace("…", ""))), correction.id
+        assert contains(on_paper, ["Corrected", "in", "this", "edition"]), correction.id
 
 
 def test_each_correction_is_marked_where_it_stands_with_the_2009_wording_beside_it(

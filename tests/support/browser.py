@@ -77,3 +77,14 @@ def describe(violations: list[dict[str, Any]]) -> str:
         for node in violation["nodes"][:3]:
             lines.append(f"  {violation['id']} ({violation['impact']}): {node['target']} - {violation['help']}")
     return "\n".join(lines)
+
+
+def printed(browser: Browser, url: str) -> bytes:
+    """The page at `url` printed to A4 by Chromium, as a reader with scripts turned off prints it."""
+    ctx = context(browser, javascript=False)
+    page = ctx.new_page()
+    page.goto(url)
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4")
+    ctx.close()
+    return data
