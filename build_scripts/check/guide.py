@@ -91,18 +91,25 @@ def _choices(guide: Guide) -> list[Problem]:
                 )
             )
         for kind in ("label", "slug"):
-            seen: dict[str, Source] = {}
-            for choice in question.choices:
-                value = getattr(choice, kind)
-                if value in seen:
-                    problems.append(
-                        Problem(
-                            choice.source,
-                            f'two choices of "{question.id}" have the {kind} "{value}" (the other is at '
-                            f"{seen[value]}); make them differ.",
-                        )
-                    )
-                seen.setdefault(value, choice.source)
+            problems += _repeated(
+                question.id, "choices", [(getattr(c, kind), c.source) for c in question.choices], kind
+            )
+    return problems
+
+
+def _repeated(step_id: str, what: str, values: list[tuple[str, Source]], kind: str) -> list[Problem]:
+    """Two choices (or next steps) of one step alike: a reader could not tell them apart, or their
+    pages would have one address."""
+    problems = []
+    seen: dict[str, Source] = {}
+    for value, source in values:
+        if value in seen:
+            other = seen[value]
+            message = (
+                f'two {what} of "{step_id}" have the {kind} "{value}" (the other is at {other}); make them differ.'
+            )
+            problems.append(Problem(source, message))
+        seen.setdefault(value, source)
     return problems
 
 
@@ -117,6 +124,9 @@ def _next_steps(guide: Guide) -> list[Problem]:
                     Problem(choice.next.source, f'the choice "{choice.label}" of "{question.id}" leads to {message}')
                 )
     for outcome in guide.outcomes:
+        problems += _repeated(outcome.id, "next steps", [(f.label, f.source) for f in outcome.if_not_resolved], "label")
+        going_on = [(f.slug, f.source) for f in outcome.if_not_resolved if f.goes_on]
+        problems += _repeated(outcome.id, "next steps", going_on, "slug")
         for following in outcome.if_not_resolved:
             target = following.next or following.question
             kind = "a step of the guide" if following.next else "a question of the guide"

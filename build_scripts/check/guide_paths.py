@@ -58,8 +58,11 @@ def path_problems(guide: Guide) -> list[Problem]:
 
 
 def _texts(outcome: Outcome) -> list[str]:
+    """What an outcome says on every path to it: its title, summary, who acts and how, when, and what
+    to record. (Its next steps' labels name what may happen next, which no answer has settled yet.)"""
     time = outcome.time
-    return [outcome.summary, outcome.who_acts, outcome.reach, time.compact, time.other_rules, time.suggestion]
+    said = [outcome.title, outcome.summary, outcome.who_acts, outcome.reach, time.compact, time.other_rules]
+    return [*said, time.suggestion, *outcome.record]
 
 
 def _words_ruled_out(rules: tuple[WordRule, ...], said: list[tuple[Source, str]], path: GuidePath) -> list[Problem]:
@@ -90,9 +93,8 @@ def _next_steps(guide: Guide, path: GuidePath) -> list[Problem]:
     outcome = path.step
     problems = []
     for following, target in continuations(guide, path):
-        if following.goes_on:
-            continue
-        assert following.question is not None
+        if following.goes_on or following.question is None:
+            continue  # A next step of neither form is the loader's to report.
         question = following.question.id
         last = path.answers[-1] if path.answers else None
         if path.answer_to(question) is None:

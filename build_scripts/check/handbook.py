@@ -17,9 +17,11 @@ from ..model.addresses import (
     SIGNATORIES_PAGE,
     code_page,
     compact_page,
+    letter_file,
     step_page,
     what_changed_page,
 )
+from ..model.guide_paths import path_page
 from ..model.handbook import CompactPage, Handbook
 from ..model.problems import Problem, did_you_mean
 from ..model.source import Source
@@ -54,7 +56,9 @@ def known_pages(handbook: Handbook, other_pages: Iterable[str] = ()) -> set[str]
     known |= {ABOUT_EDITION, CODES_INDEX, GUIDE_INDEX, GUIDE_EXAMPLES, LINKING_PAGE, DOWNLOADS_PAGE, SIGNATORIES_PAGE}
     known |= {EDITIONS_PAGE} | {what_changed_page(h.edition.id) for h in (*handbook.archive, handbook)}
     if handbook.guide is not None:
-        known |= {step_page(step.id) for step in handbook.guide.steps}
+        # The guide's start page, each step's own page, and each model letter's two files.
+        known |= {path_page(())} | {step_page(step.id) for step in handbook.guide.steps}
+        known |= {letter_file(letter.id, kind) for letter in handbook.guide.letters for kind in ("docx", "txt")}
     return known
 
 

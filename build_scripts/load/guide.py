@@ -168,14 +168,6 @@ CONDITION = RecordSpec(
         Field("answers", "slugs", "The slugs of the answers to it that the advice fits."),
     ),
 )
-ADVICE = RecordSpec(
-    what="A line of advice for some paths",
-    description="Advice shown only where the reader's answers fit it.",
-    fields=(
-        Field("text", "markdown", "The advice."),
-        Field("when", "records", "The answers it fits: every condition must hold.", record=CONDITION),
-    ),
-)
 WORD_RULE = RecordSpec(
     what="A rule of words",
     description="Words the guide may say only where earlier answers allow them.",
@@ -188,6 +180,21 @@ FACT = RecordSpec(
     what="A fact",
     description="A statement beyond the 2009 text that this part of the guide relies on, and where it comes from.",
     fields=(Field("about", "markdown", "What is stated, in a few words."), *EVIDENCE_FIELDS),
+)
+ADVICE = RecordSpec(
+    what="A line of advice",
+    description="Advice shown only where the reader's answers fit it, or with where what it says comes from.",
+    fields=(
+        Field("text", "markdown", "The advice."),
+        Field("when", "records", "The answers it fits: every condition must hold.", required=False, record=CONDITION),
+        Field(
+            "facts",
+            "records",
+            "Where what it says beyond the 2009 text comes from; shown wherever it is.",
+            required=False,
+            record=FACT,
+        ),
+    ),
 )
 OUTCOME = RecordSpec(
     what="An outcome",
@@ -256,13 +263,6 @@ GUIDE = RecordSpec(
             '("when").',
             required=False,
             record=ADVICE,
-        ),
-        Field(
-            "facts",
-            "records",
-            "Where the statements of the notice beyond the 2009 text come from.",
-            required=False,
-            record=FACT,
         ),
         Field("start", "slug", "The id of the first question."),
         Field("stages", "records", "The stages of the process, in order.", record=STAGE),
@@ -336,7 +336,6 @@ def load_guide(root: Path, problems: list[Problem]) -> Guide | None:
         source=Source(GUIDE_FILE, 1),
         notice=_advice(guide, "notice"),
         routes=tuple(_route(r) for r in guide.records_of("routes", ROUTE)),
-        facts=_facts(guide),
         says_only_when=tuple(
             WordRule(w.text("words"), _conditions(w, "when"), _source(w))
             for w in guide.records_of("says_only_when", WORD_RULE)
@@ -417,7 +416,7 @@ def _advice(r: Record, key: str) -> tuple[Advice, ...]:
         if isinstance(item, str):
             found.append(Advice(item, (), Source(r.path, line)))
         else:
-            found.append(Advice(item.text("text"), _conditions(item, "when"), Source(r.path, line)))
+            found.append(Advice(item.text("text"), _conditions(item, "when"), Source(r.path, line), _facts(item)))
     return tuple(found)
 
 
@@ -457,19 +456,18 @@ def _continuation(r: Record) -> Continuation:
         r.problems.append(problem(r.path, r.line_of("answers"), '"answers" is empty; give at least one answer.'))
     settles = "question" in r.data or "answers" in r.data
     goes_on = "slug" in r.data or "next" in r.data
-    if (
-        settles == goes_on
-        or (settles and not {"question", "answers"} <= set(r.data))
-        or (goes_on and not {"slug", "next"} <= set(r.data))
-    ):
-        r.problems.append(
-            problem(
-                r.path,
-                r.line,
-                'a next step either settles the last answer anew ("question" and "answers") or goes on from this '
-                'outcome ("slug" and "next"): give one pair, not both.',
-            )
-        )
+    forms = (
+        'a next step either settles the last answer anew ("question" and "answers") or goes on from this '
+        'outcome ("slug" and "next")'
+    )
+    if settles and goes_on:
+        r.problems.append(problem(r.path, r.line, f"{forms}: give one pair, not both."))
+    elif not settles and not goes_on:
+        r.problems.append(problem(r.path, r.line, f"{forms}: give one of the pairs."))
+    else:
+        missing = sorted(({"question", "answers"} if settles else {"slug", "next"}) - set(r.data))
+        if missing:
+            r.problems.append(problem(r.path, r.line, f'{forms}: this one has no "{missing[0]}"; add it.'))
     return Continuation(
         r.text("label"),
         _reference(r, "question") if "question" in r.data else None,

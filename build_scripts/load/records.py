@@ -316,8 +316,7 @@ class Record:
                         self.path,
                         line,
                         f'this item of "{key}" contains ": ", so it is read as "name: value"; put the whole item '
-                        "in double quotes (or, for an item shown only on some paths, give its "
-                        f"{' and '.join(sorted(fields))}).",
+                        'in double quotes (or, for an item shown only on some paths, write it as "text" with "when").',
                     )
                 )
             elif isinstance(item, str) and item.strip():

@@ -101,6 +101,8 @@ class Advice:
     text: str
     when: tuple[Condition, ...]
     source: Source
+    facts: tuple[Fact, ...] = ()
+    """Where what it says beyond the 2009 text comes from: shown wherever it is."""
 
 
 @dataclass(frozen=True)
@@ -257,8 +259,6 @@ class Guide:
     notice: tuple[Advice, ...] = ()
     """What a reader must know before acting: shown on the start page, and on every outcome whose path it fits."""
     routes: tuple[Route, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    """Where the statements of the notice beyond the 2009 text come from."""
     says_only_when: tuple[WordRule, ...] = ()
 
     @property
@@ -280,7 +280,9 @@ class Guide:
 
     @property
     def all_facts(self) -> tuple[Fact, ...]:
-        return (*self.facts, *(fact for outcome in self.outcomes for fact in outcome.facts))
+        """Every fact the guide records: its outcomes', and those of the advice it gives."""
+        advice = (*self.notice, *(a for outcome in self.outcomes for a in outcome.steps))
+        return (*(f for outcome in self.outcomes for f in outcome.facts), *(f for a in advice for f in a.facts))
 
     def letter(self, letter_id: str) -> Letter | None:
         return next((letter for letter in self.letters if letter.id == letter_id), None)

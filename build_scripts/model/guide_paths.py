@@ -312,15 +312,19 @@ def _choice(question: Step | None, slug: str) -> Choice | None:
     return question.choice(slug) if isinstance(question, Question) else None
 
 
-def canonical_follow(guide: Guide, following: Continuation) -> list[tuple[str, Step]]:
-    """The steps a next step leads to from a step's own page, where nothing else is answered: each
+def canonical_follow(
+    guide: Guide, following: Continuation, known: dict[str, str] | None = None
+) -> list[tuple[str, Step]]:
+    """The steps a next step leads to from a step's own page, where only `known` is answered: each
     with the condition of the routes passed on the way (a route that reads an answer the next step
     gives goes where that answer takes it)."""
     if following.next is not None:
-        return canonical_targets(guide, following.next.id)
+        return canonical_targets(guide, following.next.id, known)
     reached: list[tuple[str, Step]] = []
     start = guide.step(following.question.id) if following.question else None
-    todo: list[tuple[str, Step | None, tuple[str, ...], dict[str, str]]] = [("", start, following.answers, {})]
+    todo: list[tuple[str, Step | None, tuple[str, ...], dict[str, str]]] = [
+        ("", start, following.answers, dict(known or {}))
+    ]
     while todo:
         condition, step, left, known = todo.pop(0)
         if step is None:

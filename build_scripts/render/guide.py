@@ -9,7 +9,7 @@ from jinja2 import Environment
 
 from ..model.addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, SITE_ROOT, letter_file, relative, step_page
 from ..model.contacts import CHAMPIONS, Contacts
-from ..model.guide import Advice, Guide, Outcome, Question, Step, WorkedExample, holds
+from ..model.guide import Advice, Fact, Guide, Outcome, Question, Step, WorkedExample, holds
 from ..model.guide_paths import (
     GuidePath,
     answered_words,
@@ -56,6 +56,7 @@ def guide_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, s
         GUIDE_INDEX: env.get_template("guide_start.md.j2").render(
             guide=guide,
             notice=[_for_some(guide, a) for a in guide.notice],
+            facts=[fact for advice in guide.notice for fact in advice.facts],
             longest=_questions_asked(paths),
             minutes=_minutes(paths),
             here=GUIDE_INDEX,
@@ -109,7 +110,6 @@ def _common(guide: Guide, contacts: Contacts, step: Step, here: str) -> dict[str
         "guide": guide,
         "step": step,
         "stage": guide.stage(step.stage),
-        "facts": step.facts if isinstance(step, Outcome) else (),
         "here": here,
         "is_question": isinstance(step, Question),
         "contacts": [c for c in named if c is not None and c.id != CHAMPIONS],
@@ -139,11 +139,14 @@ def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str
         if target is not None
     ]
     answered = path.answered
+    steps = [a for a in path.step.steps if holds(a.when, answered)] if isinstance(path.step, Outcome) else []
+    notice = [a for a in guide.notice if holds(a.when, answered)]
     return {
         **_common(guide, contacts, path.step, here),
         "stage": stage_of(guide, path),
-        "steps": [a.text for a in path.step.steps if holds(a.when, answered)] if isinstance(path.step, Outcome) else [],
-        "notice": [a.text for a in guide.notice if holds(a.when, answered)],
+        "steps": [a.text for a in steps],
+        "notice": [a.text for a in notice],
+        "facts": _facts(path.step, [*steps, *notice]),
         "canonical": False,
         "canonical_href": step_page(path.step.id).removesuffix("index.md"),
         "back_href": relative(here, path_page(slugs[:-1])) if slugs else "",
@@ -156,7 +159,7 @@ def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str
 def _settled(path: GuidePath, target: GuidePath) -> str:
     """What following a next step changes of the reader's answers: the last, where it settles it anew."""
     kept = len(path.answers) - 1
-    if kept < 0 or target.answers[: kept + 1] == path.answers:
+    if kept < 0 or len(target.answers) <= kept or target.answers[: kept + 1] == path.answers:
         return ""
     before, after = path.answers[kept], target.answers[kept]
     return f"Your answer to “{before.question.title}” becomes “{after.choice.label}” (it was “{before.choice.label}”)."
@@ -166,6 +169,13 @@ def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str
     """A step's own page, reached with no answers: where a route needs an earlier answer, each way
     it can go is a choice of its own, saying when it applies."""
     here = step_page(step.id)
+    # What the step's own "only_when" settles: an outcome for the side raising a concern shows
+    # nothing meant for the other side.
+    known = (
+        {c.question.id: c.answers[0] for c in step.only_when if len(c.answers) == 1}
+        if isinstance(step, Outcome)
+        else {}
+    )
     choices = []
     if isinstance(step, Question):
         choices = [
@@ -176,12 +186,15 @@ def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str
     next_links = [
         Link(_when(following.label, condition), relative(here, step_page(target.id)), target.title)
         for following in (step.if_not_resolved if isinstance(step, Outcome) else ())
-        for condition, target in canonical_follow(guide, following)
+        for condition, target in canonical_follow(guide, following, known)
     ]
+    steps = [a for a in step.steps if _may_hold(a, known)] if isinstance(step, Outcome) else []
+    notice = [a for a in guide.notice if _may_hold(a, known)]
     return {
         **_common(guide, contacts, step, here),
-        "steps": [_for_some(guide, a) for a in step.steps] if isinstance(step, Outcome) else [],
-        "notice": [_for_some(guide, a) for a in guide.notice],
+        "steps": [_for_some(guide, a) for a in steps],
+        "notice": [_for_some(guide, a) for a in notice],
+        "facts": _facts(step, [*steps, *notice]),
         "canonical": True,
         "canonical_href": "",
         "back_href": "",
@@ -193,6 +206,17 @@ def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str
 
 def _when(label: str, condition: str) -> str:
     return f"{label} ({condition})" if condition else label
+
+
+def _facts(step: Step, shown: list[Advice]) -> list[Fact]:
+    """The facts behind what a page shows: the outcome's, and those of each piece of advice on it."""
+    own = step.facts if isinstance(step, Outcome) else ()
+    return [*own, *(fact for advice in shown for fact in advice.facts)]
+
+
+def _may_hold(advice: Advice, known: dict[str, str]) -> bool:
+    """Whether advice may be shown where only `known` is answered: no condition on a known answer fails."""
+    return all(c.question.id not in known or known[c.question.id] in c.answers for c in advice.when)
 
 
 def _for_some(guide: Guide, advice: Advice) -> str:

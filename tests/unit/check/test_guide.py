@@ -222,7 +222,7 @@ def test_an_item_with_a_colon_is_explained(project: Path) -> None:
     edit(project / GUIDE, "      - Call your Champion.", "      - Call: your Champion.")
     assert problems_of(project) == [
         f'{GUIDE}:53: this item of "steps" contains ": ", so it is read as "name: value"; put the whole item '
-        "in double quotes (or, for an item shown only on some paths, give its text and when)."
+        'in double quotes (or, for an item shown only on some paths, write it as "text" with "when").'
     ]
 
 
@@ -500,3 +500,36 @@ def test_words_the_guide_says_only_where_the_answers_allow_them(project: Path) -
         f"{GUIDE}:58: this says “talk to the business”, which the guide says only where who: business (the rule at "
         f'{GUIDE}:5), but the path public -> no reaches it otherwise. Give the text a "when", or reword it.'
     ]
+
+
+def test_two_next_steps_that_go_on_to_one_address(project: Path) -> None:
+    """Their pages would have one address: one would silently replace the other."""
+    second = "      - label: Writing did not help either\n        slug: talk-again\n        next: outside\n"
+    edit(project / GUIDE, GOES_ON, GOES_ON + second)
+    assert problems_of(project)[0] == (
+        f'{GUIDE}:79: two next steps of "write" have the slug "talk-again" (the other is at {GUIDE}:76); '
+        "make them differ."
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("        slug: talk-again\n", 'this one has no "next"; add it.'),
+        ("        question: talked\n", 'this one has no "answers"; add it.'),
+    ],
+)
+def test_a_next_step_with_half_of_its_form(project: Path, given: str, said: str) -> None:
+    edit(project / GUIDE, GOES_ON, given)
+    assert problems_of(project)[0] == (
+        f'{GUIDE}:76: a next step either settles the last answer anew ("question" and "answers") or goes on from '
+        f'this outcome ("slug" and "next"): {said}'
+    )
+
+
+def test_the_words_rule_reads_what_to_record_too(project: Path) -> None:
+    rule = "says_only_when:\n  - words: the call\n    when:\n      - question: who\n        answers: [business]\n"
+    edit(project / GUIDE, "start: who\n", f"start: who\n{rule}")
+    assert problems_of(project)[0].startswith(
+        f"{GUIDE}:53: this says “the call”, which the guide says only where who: business"
+    )
