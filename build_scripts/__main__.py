@@ -130,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
                 "before the handbook goes live: `make publish-check` lists them."
             )
         return 0
-    files = generated_files(checked.handbook, configured_site_url(root), not args.no_pdfs, root / PDF_CACHE)
+    files = generated_files(
+        checked.handbook, configured_site_url(root), not args.no_pdfs, root / PDF_CACHE, checked.still_needed
+    )
     written = write_files(files, args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0
