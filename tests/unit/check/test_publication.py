@@ -73,7 +73,8 @@ def placeholder_lines(root: Path) -> list[str]:
 
 def settle_everything(project: Path) -> None:
     """What the Steering Group does before publishing: every placeholder filled, every fact confirmed,
-    each organisation's Champion recorded, the real address set. Done to the parsed files, so it holds whatever the sources say today."""
+    each organisation's Champion recorded, the real address set. Done to the parsed files, so it holds
+    whatever the sources say today."""
     for path in project.rglob("*.yml"):
         if path.name == "mkdocs.yml":
             continue

@@ -5,7 +5,6 @@ and a row for each organisation's Champion, which can be filled in; and the Word
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
