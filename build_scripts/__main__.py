@@ -155,7 +155,8 @@ def publish_check(checked: Checked) -> int:
     if waiting:
         print(
             f'Not ready to publish: {plural(len(waiting), "thing")} marked "before publishing" above must be '
-            "settled by the Compact Steering Group first.",
+            "settled by the Compact Steering Group first. `make steering-pack` makes them into a document to send "
+            "to it, with a form to fill in.",
             file=sys.stderr,
         )
         return 1
