@@ -20,7 +20,7 @@ GROUPS = (
         "Each organisation that signs the Compact names a Compact Champion (Section 5).",
     ),
     (FACT, "facts", "Facts to confirm", "Facts the handbook states beside the 2009 text, not yet confirmed."),
-    (ADDRESS, "site-address", "The site's address", "Where the handbook will be published."),
+    (ADDRESS, "publication", "The site's address", "Where the handbook will be published."),
 )
 
 

@@ -5,6 +5,7 @@ and a row for each organisation's Champion, which can be filled in; and the Word
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -120,4 +121,6 @@ def test_the_page_gives_each_item_its_anchor(needing: Checked) -> None:
     page = still_needed_page(needing.still_needed, with_pdfs=True)["about/still-needed.md"]
     for item in needing.still_needed:
         assert f"{{: #{item.id} }}" in page
+    anchors = re.findall(r"\{: #([a-z0-9-]+) \}", page)
+    assert len(anchors) == len(set(anchors)), "an anchor used twice"
     assert "(../downloads/steering-group-pack.pdf)" in page and "(../downloads/steering-group-pack.docx)" in page
