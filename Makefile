@@ -34,7 +34,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check publish-check serve lint bench addresses dist venv lock schemas vnu clean edition
+.PHONY: build test check publish-check steering-pack serve lint bench addresses dist venv lock schemas vnu clean edition
 
 # The editors' commands (build, check, publish-check, serve) show only what the handbook says: no
 # command line (`@`), and no "make: *** [Makefile:NN: check] Error 1" after the problems, which reads
@@ -55,6 +55,11 @@ check: $(VENV)/.build
 # Before the site goes live: fails while anything is left for the Steering Group to supply or confirm.
 publish-check: $(VENV)/.build
 	@$(call editor,$(PY) -m build_scripts publish-check)
+
+# What publish-check lists, as a document to send to the Steering Group: dist/steering-group-pack.pdf
+# (its form can be filled in on screen) and .docx. `make build` publishes it too, under /downloads/.
+steering-pack: $(VENV)/.build debian-build
+	@$(call editor,$(PY) -m build_scripts steering-pack)
 
 # Timings, printed as figures; never a pass or fail. It runs `make test` once, too.
 bench: $(VENV)/.test debian-build debian-test

@@ -1,5 +1,5 @@
-"""Command line: `python -m build_scripts check [--format github] | publish-check | render --out DIR | build |
-schemas | edition`.
+"""Command line: `python -m build_scripts check [--format github] | publish-check | steering-pack [--out DIR] |
+render --out DIR | build | schemas | edition`.
 
 Exit codes: 0 when all is well, 1 when the sources have problems or the build failed.
 `check --format github` writes each problem as a GitHub Actions error annotation, so that a pull
@@ -26,6 +26,10 @@ from .publish.changes import summary as changes_summary
 from .publish.files import write_files
 from .publish.promise import add_to_promise, published_addresses, unresolved
 from .publish.site import build_site
+from .render.paper import paper_of
+from .render.pdf import lay_out
+from .render.steering_pack import PACK_DOCX, PACK_PDF, pack_of, steering_pack_document
+from .render.steering_pack_word import pack_word_document
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "publish-check", help="check the sources and list what must be settled before the site goes live"
     )
+    pack = commands.add_parser(
+        "steering-pack",
+        help="write the Steering Group pack (PDF and Word): what publish-check lists, with a form to fill in",
+    )
+    pack.add_argument("--out", type=Path, default=None, help="the folder to write it into (default: dist/)")
     commands.add_parser("schemas", help="rewrite the JSON Schemas of the source files in schemas/")
     dist = commands.add_parser("dist", help="pack the built site into one archive for a static host")
     dist.add_argument("--site-dir", type=Path, default=None)
@@ -101,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report(checked.warnings), file=sys.stderr)
     if args.command == "publish-check":
         return publish_check(checked)
+    if args.command == "steering-pack":
+        return write_steering_pack(root, checked, args.out or root / "dist")
     if args.command == "build":
         # Checked here as well as in the site hook, so that a problem in mkdocs.yml is reported
         # like any other, before MkDocs reads it.
@@ -130,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
                 "before the handbook goes live: `make publish-check` lists them."
             )
         return 0
-    files = generated_files(checked.handbook, configured_site_url(root), not args.no_pdfs, root / PDF_CACHE)
+    files = generated_files(
+        checked.handbook, configured_site_url(root), not args.no_pdfs, root / PDF_CACHE, checked.still_needed
+    )
     written = write_files(files, args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0
@@ -142,11 +155,31 @@ def publish_check(checked: Checked) -> int:
     if waiting:
         print(
             f'Not ready to publish: {plural(len(waiting), "thing")} marked "before publishing" above must be '
-            "settled by the Compact Steering Group first.",
+            "settled by the Compact Steering Group first. `make steering-pack` makes them into a document to send "
+            "to it, with a form to fill in.",
             file=sys.stderr,
         )
         return 1
     print("Ready to publish: every source is fine, and nothing is left to supply or confirm.")
+    return 0
+
+
+def write_steering_pack(root: Path, checked: Checked, out: Path) -> int:
+    """`make steering-pack`: the pack, as a PDF and a Word document, made from the list publish-check prints."""
+    handbook = checked.handbook
+    assert handbook is not None
+    site_url = configured_site_url(root)
+    needed = checked.still_needed
+    pdf = lay_out(steering_pack_document(handbook, needed, paper_of(handbook, site_url)), {})
+    files: dict[str, str | bytes] = {
+        PACK_PDF: pdf.data,
+        PACK_DOCX: pack_word_document(pack_of(handbook, needed, site_url), handbook.edition.published),
+    }
+    written = write_files({Path(path).name: data for path, data in files.items()}, out)
+    print(
+        f"Wrote the Steering Group pack, {plural(len(needed), 'thing')} still to supply or confirm "
+        f"(as `make publish-check` lists them), into {out}: " + ", ".join(path.name for path in written) + "."
+    )
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from .check.editions import check_editions
 from .check.facts import check_facts
 from .check.handbook import check_handbook, known_pages, page_anchors
 from .check.promise import check_promise
-from .check.publication import check_publication
+from .check.still_needed import still_needed
 from .load.editions import with_archive
 from .load.handbook import load_handbook
 from .load.history import last_changed
@@ -21,16 +21,22 @@ from .load.yaml_source import load_yaml_file
 from .model.addresses import DOWNLOADS_PAGE, LINKING_PAGE
 from .model.handbook import Handbook
 from .model.problems import BEFORE_PUBLISHING, Problem
+from .model.still_needed import Needed
 from .render.codes import code_pages
 from .render.compact import compact_pages
+from .render.contacts import published_contacts
 from .render.data import data_files
 from .render.downloads import downloads_page
 from .render.editions import edition_files
 from .render.guide import guide_files
 from .render.images import image_files
 from .render.linking import linking_page
+from .render.paper import paper_of
 from .render.pdf import PdfsUnderway, pdf_documents, start_pdfs
 from .render.signatories import signatories_page
+from .render.steering_pack import PACK_DOCX, pack_of, steering_pack_document
+from .render.steering_pack_word import pack_word_document
+from .render.still_needed import still_needed_page
 from .render.updated import page_updated
 
 
@@ -41,6 +47,9 @@ class Checked:
     """The errors: any one of them stops the build."""
     warnings: tuple[Problem, ...] = ()
     """What is shown and stops nothing, and what must be done before publishing (`publish-check`)."""
+    still_needed: tuple[Needed, ...] = ()
+    """What the Compact Steering Group must still supply or confirm: each is one of `before_publishing`,
+    and the "What we still need" page and the Steering Group pack show them."""
 
     @property
     def ok(self) -> bool:
@@ -59,6 +68,7 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
     loaded = load_handbook(root)
     found = list(loaded.problems)
     handbook = loaded.handbook
+    needed: tuple[Needed, ...] = ()
     if handbook is not None:
         handbook = with_archive(root, handbook, found)
         docs = [page.path for page in handbook.hand_written]
@@ -69,10 +79,12 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
         # is then reported only once the source is fixed, not as a second, misleading problem.
         pages = known_pages(handbook, docs) if not loaded.problems else None
         found += check_site_config(root, pages, page_anchors(handbook))
-        found += check_publication(root)
+        needed = still_needed(handbook, root)
+        found += [item.problem for item in needed]
         found += check_promise(root, handbook)
     listed = sorted(set(found))
-    return Checked(handbook, tuple(p for p in listed if p.is_error), tuple(p for p in listed if not p.is_error))
+    errors = tuple(p for p in listed if p.is_error)
+    return Checked(handbook, errors, tuple(p for p in listed if not p.is_error), needed)
 
 
 PDF_CACHE = Path(".cache", "pdfs")
@@ -102,22 +114,33 @@ class Generating:
 
 
 def start_generating(
-    handbook: Handbook, site_url: str = "", with_pdfs: bool = False, pdf_cache: Path | None = None
+    handbook: Handbook,
+    site_url: str = "",
+    with_pdfs: bool = False,
+    pdf_cache: Path | None = None,
+    still_needed: Sequence[Needed] = (),
 ) -> Generating:
     """Every file the build adds to the site, by docs-relative path, the PDFs started in the background.
 
     The PDFs take a few seconds; the live preview goes without them. With a `pdf_cache` folder, a PDF
-    whose document has not changed since an earlier build is taken from there.
+    whose document has not changed since an earlier build is taken from there. `still_needed` is what
+    the check found still to supply or confirm (`Checked.still_needed`): the "What we still need" page
+    and the Steering Group pack show it.
     """
     files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook, with_pdfs)}
     if handbook.guide is not None and handbook.contacts is not None:
-        files |= guide_files(handbook.guide, handbook.contacts, handbook.edition.published)
+        contacts = published_contacts(handbook.contacts, handbook.register)
+        files |= guide_files(handbook.guide, contacts, handbook.edition.published)
     files |= signatories_page(handbook, with_pdfs)
     files |= data_files(handbook, site_url)
     files |= image_files()
     files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
+    files |= still_needed_page(still_needed, with_pdfs)
+    files[PACK_DOCX] = pack_word_document(pack_of(handbook, still_needed, site_url), handbook.edition.published)
     documents = pdf_documents(handbook, files, site_url) if with_pdfs else []
+    if with_pdfs:
+        documents.append(steering_pack_document(handbook, still_needed, paper_of(handbook, site_url)))
     later = (*(document.path for document in documents), DOWNLOADS_PAGE)
     # An archived edition's PDFs are laid out (or taken from the cache) here, before the current
     # edition's are started: never two sets of workers at once.
@@ -126,11 +149,15 @@ def start_generating(
 
 
 def generated_files(
-    handbook: Handbook, site_url: str = "", with_pdfs: bool = False, pdf_cache: Path | None = None
+    handbook: Handbook,
+    site_url: str = "",
+    with_pdfs: bool = False,
+    pdf_cache: Path | None = None,
+    still_needed: Sequence[Needed] = (),
 ) -> dict[str, str | bytes]:
     """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them,
     the PDFs laid out before this returns (see start_generating)."""
-    generating = start_generating(handbook, site_url, with_pdfs, pdf_cache)
+    generating = start_generating(handbook, site_url, with_pdfs, pdf_cache, still_needed)
     return {**generating.files, **generating.finish()}
 
 

@@ -1,12 +1,12 @@
-"""Checks of the contacts: unique ids, the contacts every guide page needs, the organisations and
-pages they name, and each placeholder, listed for the Steering Group to fill before publishing."""
+"""Checks of the contacts: unique ids, the contacts every guide page needs, and the organisations and
+pages they name. (Each placeholder is in the list of what is still needed: check/still_needed.py.)"""
 
 from __future__ import annotations
 
 from ..model.addresses import SITE_ROOT
 from ..model.contacts import REQUIRED, Contacts
 from ..model.handbook import Register
-from ..model.problems import BEFORE_PUBLISHING, Problem
+from ..model.problems import Problem
 from .references import id_problem, link_problem, link_problems, repeated_ids
 
 REQUIRED_WHY = {
@@ -23,21 +23,6 @@ def check_contacts(
         *_required(contacts),
         *_organisations(contacts, register),
         *_links(contacts, anchors, known),
-        *placeholders(contacts),
-    ]
-
-
-def placeholders(contacts: Contacts) -> list[Problem]:
-    """Each contact detail still to supply: it does not stop a build, and stops publishing."""
-    return [
-        Problem(
-            contact.to_supply.source,
-            f'the details of "{contact.name}" are still to supply. Ask {contact.to_supply.ask} for: '
-            f'{contact.to_supply.details}. Write them under "reach", then remove "to_supply".',
-            BEFORE_PUBLISHING,
-        )
-        for contact in contacts.placeholders
-        if contact.to_supply is not None
     ]
 
 

@@ -1,4 +1,4 @@
-"""Facts that are not in the 2009 text: each is re-checked yearly, and none still "to confirm" is published."""
+"""Facts that are not in the 2009 text: each is re-checked yearly."""
 
 from __future__ import annotations
 
@@ -6,22 +6,14 @@ import datetime
 from collections.abc import Iterable
 
 from ..model.facts import RECHECK_AFTER, Evidence
-from ..model.problems import BEFORE_PUBLISHING, WARNING, Problem
+from ..model.problems import WARNING, Problem
 
 
 def check_facts(evidence: Iterable[Evidence], today: datetime.date) -> list[Problem]:
-    """A warning for each fact last checked more than a year before `today`, and a problem to solve
-    before publishing for each fact still to confirm."""
+    """A warning for each fact last checked more than a year before `today`. (Each fact still to confirm
+    is in the list of what is still needed: check/still_needed.py.)"""
     problems = []
     for fact in evidence:
-        if fact.to_confirm:
-            problems.append(
-                Problem(
-                    fact.to_confirm_source,
-                    f'to confirm: {fact.to_confirm} Once confirmed, remove "to_confirm".',
-                    BEFORE_PUBLISHING,
-                )
-            )
         if fact.is_due(today):
             problems.append(
                 Problem(

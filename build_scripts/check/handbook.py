@@ -15,6 +15,7 @@ from ..model.addresses import (
     GUIDE_INDEX,
     LINKING_PAGE,
     SIGNATORIES_PAGE,
+    STILL_NEEDED_PAGE,
     code_page,
     compact_page,
     letter_file,
@@ -54,6 +55,7 @@ def known_pages(handbook: Handbook, other_pages: Iterable[str] = ()) -> set[str]
     """Every page of the site, docs-relative: the generated ones and the hand-written `other_pages`."""
     known = set(page_anchors(handbook)) | set(other_pages)
     known |= {ABOUT_EDITION, CODES_INDEX, GUIDE_INDEX, GUIDE_EXAMPLES, LINKING_PAGE, DOWNLOADS_PAGE, SIGNATORIES_PAGE}
+    known.add(STILL_NEEDED_PAGE)
     known |= {EDITIONS_PAGE} | {what_changed_page(h.edition.id) for h in (*handbook.archive, handbook)}
     if handbook.guide is not None:
         # The guide's start page, each step's own page, and each model letter's two files.

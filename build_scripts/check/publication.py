@@ -19,11 +19,17 @@ RESERVED_ENDINGS = (".example", ".test", ".invalid", ".localhost")
 
 def check_publication(root: Path) -> list[Problem]:
     """A problem before publishing when `site_url` in mkdocs.yml is missing or an example address."""
+    found = site_address_problem(root)
+    return [found] if found else []
+
+
+def site_address_problem(root: Path) -> Problem | None:
+    """What is wrong with `site_url` before publishing, or None (check/still_needed.py lists it)."""
     if not (root / CONFIG).is_file():
-        return []
+        return None
     config = load_yaml_file(root, CONFIG, [])
     if not isinstance(config, LineMap):
-        return []  # what is wrong with mkdocs.yml is reported by the configuration check
+        return None  # what is wrong with mkdocs.yml is reported by the configuration check
     site_url = config.get("site_url")
     line = config.key_lines.get("site_url", 1)
     host = (urlsplit(site_url).hostname or "") if isinstance(site_url, str) else ""
@@ -35,8 +41,8 @@ def check_publication(root: Path) -> list[Problem]:
             "published at: canonical links, the sitemap, the data files and the badge are made from it."
         )
     else:
-        return []
-    return [problem(CONFIG, line, message, BEFORE_PUBLISHING)]
+        return None
+    return problem(CONFIG, line, message, BEFORE_PUBLISHING)
 
 
 def is_example_host(host: str) -> bool:

@@ -68,7 +68,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
     with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
-    generating = start_generating(checked.handbook, config.site_url or "", with_pdfs, root / PDF_CACHE)
+    generating = start_generating(
+        checked.handbook, config.site_url or "", with_pdfs, root / PDF_CACHE, checked.still_needed
+    )
     config[_GENERATING_KEY] = generating
     config.plugins[_STOPPER] = _StopPdfsOnFailure(generating)
     config[_PAGES_KEY] = generating.files

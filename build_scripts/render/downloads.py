@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .environment import markdown_environment
 from .paper import ADOPTION_PACK_PDF, BLANK_COPY_PDF, DOWNLOADS, HANDBOOK_PDF, PROCESS_PDF
 from .pdf import Pdf
+from .steering_pack import PACK_DOCX, PACK_PDF
 
 
 @dataclass
@@ -15,6 +16,8 @@ class Group:
     heading: str
     lead: str
     documents: list[Pdf] = field(default_factory=list)
+    also: str = ""
+    """A line of Markdown after the PDFs: the same document in another format."""
 
 
 def downloads_page(pdfs: list[Pdf]) -> str:
@@ -30,6 +33,15 @@ def downloads_page(pdfs: list[Pdf]) -> str:
             "For the Compact Steering Group",
             "Each clause of the codes beside the words of the Compact it puts into practice, with its basis and "
             "status, to decide on at a meeting.",
+        ),
+        "steering-pack": Group(
+            "steering-pack",
+            "What the handbook still needs",
+            "For the Compact Steering Group: what it must still supply or confirm before the handbook goes live, "
+            "why, and where the handbook uses it, with a form to fill in on screen for the contacts and each "
+            "organisation's Compact Champion. The website lists the same on [What we still need]"
+            "(about/still-needed.md).",
+            also=f"The same pack [as a Word document]({PACK_DOCX}), to fill in with a word processor.",
         ),
         "signatory-copies": Group(
             "signatory-copies",
@@ -52,6 +64,8 @@ def _group_of(path: str) -> str:
         return "process"
     if path == ADOPTION_PACK_PDF:
         return "adoption"
+    if path == PACK_PDF:
+        return "steering-pack"
     if path == BLANK_COPY_PDF or path.startswith(f"{DOWNLOADS}/signatory-copies/"):
         return "signatory-copies"
     return "codes"

@@ -8,6 +8,9 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..model.addresses import STILL_NEEDED_PAGE, relative
+from ..model.still_needed import contact_item_id
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -73,7 +76,13 @@ def markdown_environment() -> Environment:
     env.filters["cell"] = table_cell
     env.filters["sentence"] = sentence
     env.globals["front_matter"] = front_matter
+    env.globals["still_needed_href"] = still_needed_href
     return env
+
+
+def still_needed_href(contact_id: str, here: str) -> str:
+    """The link, from the page `here`, to what the "What we still need" page says of a contact's placeholder."""
+    return f"{relative(here, STILL_NEEDED_PAGE)}#{contact_item_id(contact_id)}"
 
 
 def html_environment() -> Environment:

@@ -45,7 +45,7 @@ def plain_text(letter: Letter) -> str:
 def word_document(letter: Letter, dated: datetime.date) -> bytes:
     """The letter as a .docx: a paragraph for each block of lines, bold kept, fields highlighted."""
     document = Document()
-    _set_language(document)
+    set_language(document)
     for _, block in blocks(letter.body):
         paragraph = document.add_paragraph()
         for index, line in enumerate(block.split("\n")):
@@ -62,7 +62,7 @@ def word_document(letter: Letter, dated: datetime.date) -> bytes:
     properties.revision = 1
     out = io.BytesIO()
     document.save(out)
-    return _fixed_dates(out.getvalue(), dated)
+    return fixed_dates(out.getvalue(), dated)
 
 
 def _add_line(paragraph: Paragraph, line: str) -> None:
@@ -77,7 +77,7 @@ def _add_line(paragraph: Paragraph, line: str) -> None:
                 run.font.highlight_color = HIGHLIGHT
 
 
-def _set_language(document: object) -> None:
+def set_language(document: object) -> None:
     """British English for spelling and for screen readers, on the style every paragraph uses."""
     style = document.styles["Normal"]  # type: ignore[attr-defined]
     properties = style.element.get_or_add_rPr()
@@ -86,7 +86,7 @@ def _set_language(document: object) -> None:
     properties.append(language)
 
 
-def _fixed_dates(data: bytes, dated: datetime.date) -> bytes:
+def fixed_dates(data: bytes, dated: datetime.date) -> bytes:
     """The same zip with every entry dated `dated`, in the same order: python-docx stamps the time
     of saving on each entry, which would make every build differ."""
     stamp = (max(dated.year, 1980), dated.month, dated.day, 0, 0, 0)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..check.still_needed import champions_recorded
 from ..model.addresses import ABOUT_EDITION, SIGNATORIES_PAGE, SITE_ROOT, edition_page, relative
 from ..model.contacts import Contact
 from ..model.handbook import Handbook
 from ..model.text import relink
 from .contacts import way_markdown
-from .environment import markdown_environment, markdown_text
+from .environment import markdown_environment, markdown_text, still_needed_href
 from .paper import BLANK_COPY_PDF, lead_contact, signatory_pdf
 
 
@@ -27,6 +28,7 @@ def signatories_page(handbook: Handbook, with_pdfs: bool) -> dict[str, str]:
             lead=lead,
             counter_signer=lead and register.counter_signer(lead),
             lead_reach=_reach(lead_contact(handbook)),
+            champions_missing=not champions_recorded(register),
             with_pdfs=with_pdfs,
             copy=signatory_pdf,
             blank_copy=BLANK_COPY_PDF,
@@ -61,4 +63,5 @@ def _reach(contact: Contact | None) -> str:
     if contact.to_supply is None:
         return f"To reach it: {ways}." if ways else ""
     meanwhile = markdown_text(relink(contact.to_supply.until_then, SITE_ROOT, SIGNATORIES_PAGE))
-    return f"Its contact details are not yet in this handbook{': ' + ways if ways else ''}. {meanwhile}"
+    why = f"[See \u201cWhat we still need\u201d]({still_needed_href(contact.id, SIGNATORIES_PAGE)})."
+    return f"Its contact details are not yet in this handbook{': ' + ways if ways else ''}. {meanwhile} {why}"

@@ -21,6 +21,7 @@ HANDBOOK = "downloads/darlington-compact-handbook.pdf"
 PROCESS = "downloads/disputes-process-on-one-page.pdf"
 ADOPTION_PACK = "downloads/codes-of-practice-adoption-pack.pdf"
 BLANK_COPY = "downloads/signatory-copy-for-a-new-signatory.pdf"
+STEERING_PACK = "downloads/steering-group-pack.pdf"
 # What paper adds to a page's words: the page a link leads to, and the address after a link's text.
 PAGE_REFERENCE = re.compile(r"\(page \d+\)")
 PRINTED_ADDRESS = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,}(?:/[^\s()]*)?\)|\([^\s()@]+@[^\s()]+\)")
@@ -40,6 +41,8 @@ def expected_pdfs(handbook: Handbook) -> dict[str, tuple[int, int]]:
     pdfs |= {f"downloads/code-of-practice-{code.id}.pdf": (2, 8) for code in handbook.codes}
     pdfs |= {f"downloads/signatory-copies/{o.id}.pdf": (6, 20) for o in handbook.register.organisations}
     pdfs[BLANK_COPY] = (6, 20)
+    # The Steering Group pack: a cover, about, its list and form (a page at least), how to send it back.
+    pdfs[STEERING_PACK] = (4, 40)
     if handbook.codes:
         # A cover, contents and guide, then a page a code at least, and at most a page a clause.
         pdfs[ADOPTION_PACK] = (3 + len(handbook.codes), 3 + len(handbook.codes) + len(handbook.clauses))

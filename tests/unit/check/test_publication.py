@@ -73,7 +73,8 @@ def placeholder_lines(root: Path) -> list[str]:
 
 def settle_everything(project: Path) -> None:
     """What the Steering Group does before publishing: every placeholder filled, every fact confirmed,
-    the real address set. Done to the parsed files, so it holds whatever the sources say today."""
+    each organisation's Champion recorded, the real address set. Done to the parsed files, so it holds
+    whatever the sources say today."""
     for path in project.rglob("*.yml"):
         if path.name == "mkdocs.yml":
             continue
@@ -94,6 +95,9 @@ def _settle(data: object) -> bool:
             changed = True
         if data.pop("to_supply", None) is not None:
             data.setdefault("reach", []).append({"how": "email", "value": "steering-group@compact.darlington.gov.uk"})
+            changed = True
+        if "sector" in data and "status" in data and not data.get("champion"):
+            data["champion"] = "A. Champion, Partnerships Officer (champion@compact.darlington.gov.uk)"
             changed = True
         values = list(data.values())
     elif isinstance(data, list):
