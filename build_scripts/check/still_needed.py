@@ -190,3 +190,19 @@ def _evidence(handbook: Handbook) -> Iterator[tuple[str, str, Evidence, tuple[Us
             )
     for contact in handbook.contacts.contacts if handbook.contacts else ():
         yield (f"contact-{contact.id}", f"About {contact.name}", contact.evidence, contact_uses(handbook, contact))
+    yield from _guide_evidence(handbook)
+
+
+def _guide_evidence(handbook: Handbook) -> Iterator[tuple[str, str, Evidence, tuple[Use, ...]]]:
+    """The guide's facts: each outcome's, on its page, and those of the advice it gives, where the advice is."""
+    guide = handbook.guide
+    if guide is None:
+        return
+    start = Use(f"{GUIDE_INDEX}#sources", f"{guide.title}: where this comes from")
+    for number, fact in enumerate(fact for advice in guide.notice for fact in advice.facts):
+        yield (f"guide-notice-{number + 1}", f"The guide: {fact.about}", fact.evidence, (start,))
+    for outcome in guide.outcomes:
+        facts = (*outcome.facts, *(fact for advice in outcome.steps for fact in advice.facts))
+        use = Use(f"{step_page(outcome.id)}#sources", f"{outcome.title}: where this comes from")
+        for number, fact in enumerate(facts):
+            yield (f"guide-{outcome.id}-{number + 1}", f"The guide: {fact.about}", fact.evidence, (use,))
