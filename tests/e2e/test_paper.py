@@ -18,7 +18,15 @@ from pypdf import PdfReader
 from build_scripts.model.handbook import Handbook
 from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, configured_site_url
-from build_scripts.render.paper import DRAFT_HEADER, HANDBOOK_PDF, PROCESS_PDF, code_pdf, drafts_notice, lead_contact
+from build_scripts.render.paper import (
+    DRAFT_HEADER,
+    HANDBOOK_PDF,
+    PROCESS_PDF,
+    code_pdf,
+    drafts_notice,
+    lead_contact,
+    signatory_pdf,
+)
 from build_scripts.render.print_markdown import print_address
 from tests.support.pdf import (
     BOTTOM_MARGIN,
@@ -29,6 +37,7 @@ from tests.support.pdf import (
     footer_text,
     header_text,
     marked_text,
+    structure_elements,
     structure_leaves,
     web_links,
 )
@@ -209,3 +218,25 @@ def test_the_footer_is_at_least_9_pt(site: Path) -> None:
         for number, page in enumerate(reader(path).pages):
             small = [run.text for run in footer_runs(page) if run.size < 8.95]
             assert not small, f"{path.name}: page {number + 1} prints {small} below 9 pt"
+
+
+def test_the_web_address_is_never_broken_over_two_lines(site: Path, site_address: str) -> None:
+    """An address broken at its own hyphen ("darlington-" / "compact.example.org") cannot be typed back."""
+    for path in every_pdf(site):
+        pdf = reader(path)
+        cover = 0 if path.name != Path(PROCESS_PDF).name else None
+        for number, page in enumerate(pdf.pages):
+            if number == cover:
+                continue
+            lines = footer_text(page).splitlines()
+            assert any(site_address in line for line in lines), f"{path.name}: page {number + 1}: {lines}"
+
+
+def test_the_diagram_is_described_by_its_stages_wherever_it_is_printed(site: Path, handbook: Handbook) -> None:
+    """A screen reader hears what the diagram shows: every stage of the process, in its alt text."""
+    assert handbook.guide is not None and handbook.register is not None
+    first = handbook.register.organisations[0]
+    for name in (HANDBOOK_PDF, PROCESS_PDF, signatory_pdf(first.id)):
+        figures = [str(e.get("/Alt", "")) for e in structure_elements(reader(site / name)) if e["/S"] == "/Figure"]
+        described = [alt for alt in figures if all(stage.name in alt for stage in handbook.guide.stages)]
+        assert described, f"{name}: no figure's alt text names every stage: {figures}"
