@@ -199,10 +199,9 @@ def _guide_evidence(handbook: Handbook) -> Iterator[tuple[str, str, Evidence, tu
     if guide is None:
         return
     start = Use(f"{GUIDE_INDEX}#sources", f"{guide.title}: where this comes from")
-    for number, fact in enumerate(fact for advice in guide.notice for fact in advice.facts):
+    for number, fact in enumerate(guide.notice_facts):
         yield (f"guide-notice-{number + 1}", f"The guide: {fact.about}", fact.evidence, (start,))
     for outcome in guide.outcomes:
-        facts = (*outcome.facts, *(fact for advice in outcome.steps for fact in advice.facts))
         use = Use(f"{step_page(outcome.id)}#sources", f"{outcome.title}: where this comes from")
-        for number, fact in enumerate(facts):
+        for number, fact in enumerate(outcome.all_facts):
             yield (f"guide-{outcome.id}-{number + 1}", f"The guide: {fact.about}", fact.evidence, (use,))

@@ -171,6 +171,11 @@ class Outcome:
     """The answers the outcome's advice is written for: every path that reaches it must have given them."""
     facts: tuple[Fact, ...] = ()
 
+    @property
+    def all_facts(self) -> tuple[Fact, ...]:
+        """The facts its page may show: its own, and those of its steps."""
+        return (*self.facts, *(fact for advice in self.steps for fact in advice.facts))
+
 
 Step = Question | Outcome
 """What a reader sees as a page."""
@@ -279,10 +284,13 @@ class Guide:
         return next((s for s in self.stages if s.id == stage_id), None)
 
     @property
+    def notice_facts(self) -> tuple[Fact, ...]:
+        return tuple(fact for advice in self.notice for fact in advice.facts)
+
+    @property
     def all_facts(self) -> tuple[Fact, ...]:
-        """Every fact the guide records: its outcomes', and those of the advice it gives."""
-        advice = (*self.notice, *(a for outcome in self.outcomes for a in outcome.steps))
-        return (*(f for outcome in self.outcomes for f in outcome.facts), *(f for a in advice for f in a.facts))
+        """Every fact the guide records: the notice's, and each outcome's."""
+        return (*self.notice_facts, *(fact for outcome in self.outcomes for fact in outcome.all_facts))
 
     def letter(self, letter_id: str) -> Letter | None:
         return next((letter for letter in self.letters if letter.id == letter_id), None)

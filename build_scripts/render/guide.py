@@ -56,7 +56,7 @@ def guide_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, s
         GUIDE_INDEX: env.get_template("guide_start.md.j2").render(
             guide=guide,
             notice=[_for_some(guide, a) for a in guide.notice],
-            facts=[fact for advice in guide.notice for fact in advice.facts],
+            facts=guide.notice_facts,
             longest=_questions_asked(paths),
             minutes=_minutes(paths),
             here=GUIDE_INDEX,
