@@ -34,7 +34,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Dates inside built files come from the last commit, so two builds of a commit are identical.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: build test check publish-check steering-pack serve lint bench addresses dist venv lock schemas vnu clean edition
+.PHONY: build test check publish-check steering-pack serve site-url lint bench addresses dist venv lock schemas vnu clean edition
 
 # The editors' commands (build, check, publish-check, serve) show only what the handbook says: no
 # command line (`@`), and no "make: *** [Makefile:NN: check] Error 1" after the problems, which reads
@@ -73,6 +73,11 @@ dist: build
 addresses: build
 	$(PY) -m build_scripts addresses
 
+# The one way to move the handbook to another address: site_url in mkdocs.yml, and the address
+# addresses.txt promises its addresses at, together. `make check` refuses a site_url changed alone.
+site-url: $(VENV)/.build
+	@$(call editor,$(PY) -m build_scripts site-url "$(URL)")
+
 schemas: $(VENV)/.build
 	$(PY) -m build_scripts schemas
 
@@ -81,9 +86,10 @@ schemas: $(VENV)/.build
 edition: $(VENV)/.build
 	$(PY) -m build_scripts edition
 
-# The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them.
+# The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them. It checks
+# mkdocs.yml before the engine starts, and the engine reads a checked copy (.mkdocs-serve.yml).
 serve: $(VENV)/.build debian-build
-	@$(call editor,HANDBOOK_PDFS=0 $(PY) -m $(ENGINE) serve --livereload --config-file mkdocs.yml)
+	@$(call editor,$(PY) -m build_scripts serve)
 
 # The other engine's build environment too: a test builds the site with both and compares them.
 test: $(VENV)/.test $(OTHER_VENV)/.build debian-build debian-test lint vnu
@@ -155,4 +161,4 @@ lock: $(VENV)/.test
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 
 clean:
-	rm -rf site dist .site-new-* .site-old* .site.lock .cache/pdfs .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .site-new-* .site-old* .site.lock .mkdocs-serve.yml .cache/pdfs .pytest_cache .mypy_cache .ruff_cache

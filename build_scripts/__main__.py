@@ -1,5 +1,5 @@
 """Command line: `python -m build_scripts check [--format github] | publish-check | steering-pack [--out DIR] |
-render --out DIR | build | schemas | edition`.
+render --out DIR | build | serve | schemas | edition | site-url URL`.
 
 Exit codes: 0 when all is well, 1 when the sources have problems or the build failed.
 `check --format github` writes each problem as a GitHub Actions error annotation, so that a pull
@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .check.config import config_problems
 from .check.promise import PROMISE_FILE, read_promise
 from .load.compact import EDITION
 from .load.editions import edition_folder, snapshot
@@ -24,8 +25,8 @@ from .publish.archive import make_archive
 from .publish.changes import compare
 from .publish.changes import summary as changes_summary
 from .publish.files import write_files
-from .publish.promise import add_to_promise, published_addresses, unresolved
-from .publish.site import build_site
+from .publish.promise import add_to_promise, move_site, published_addresses, unresolved
+from .publish.site import build_site, serve_site
 from .render.paper import paper_of
 from .render.pdf import lay_out
 from .render.steering_pack import PACK_DOCX, PACK_PDF, pack_of, steering_pack_document
@@ -63,9 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     changes = commands.add_parser("changes", help="list, as Markdown, the pages whose content differs from a base site")
     changes.add_argument("--base", type=Path, required=True, help="the site built from the base branch")
     changes.add_argument("--site-dir", type=Path, default=None)
+    move = commands.add_parser(
+        "site-url", help="move the site to another address: site_url in mkdocs.yml and in addresses.txt together"
+    )
+    move.add_argument("url")
     commands.add_parser(
         "edition", help="archive the current edition's sources in editions/<id>/, before a new edition starts"
     )
+    serve = commands.add_parser("serve", help="the live preview, without PDFs: each saved change shows at once")
+    serve.add_argument("--dev-addr", default=None, help="the address to serve at (default: 127.0.0.1:8000)")
     build = commands.add_parser("build", help="build the site into site/, replacing it only if all succeeded")
     build.add_argument("--site-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -80,6 +87,16 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(changes_summary(compare(args.base, site)))
         return 0
+    if args.command == "site-url":
+        failed = move_site(root, args.url)
+        if failed:
+            print(failed, file=sys.stderr)
+            return 1
+        print(
+            f"The handbook is now published at {args.url}: site_url in mkdocs.yml and the address in "
+            f"{PROMISE_FILE} say so. Ask a developer to review the change (CODEOWNERS) before it is merged."
+        )
+        return 0
     if args.command == "dist":
         site = args.site_dir or root / "site"
         if not is_built(site):
@@ -88,6 +105,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Packed {site} into {archive}.")
         return 0
     checked = check(root)
+    if args.command == "serve":
+        # The preview shows a source's problems in the browser; but while mkdocs.yml has one, no engine
+        # may read it.
+        blocking = config_problems(checked.problems)
+        if blocking:
+            print(summary(tuple(blocking)), file=sys.stderr)
+            return 1
+        return serve_site(root, args.dev_addr)
     github = args.command == "check" and args.format == "github"
     if github and checked.warnings:
         # On standard output, where GitHub Actions reads workflow commands: a pull request then shows

@@ -13,13 +13,18 @@ sources the check does not know.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from ..load.docs import DOCS_DIR
-from ..load.markup import KNOWN_EXTENSIONS, title_problem
+from ..load.markup import title_problem
 from ..load.yaml_source import LineList, LineMap, load_yaml_file, outside_problem
 from ..model.problems import Problem, problem
 from ..model.urls import SAFE_SCHEMES, is_safe_link, leaves_site, scheme
+from .promise import PROMISE_FILE, promised_at
 from .references import id_problem
 
 CONFIG = "mkdocs.yml"
@@ -43,14 +48,149 @@ def check_site_config(root: Path, pages: set[str] | None, anchors: dict[str, set
         return problems
     return [
         *problems,
+        *_declared(config),
         *_navigation(config, pages),
         *_assets(root, config),
         *_folders(root, config),
         *_plain_texts(config),
         *_site_url(config),
-        *_extensions(config),
+        *_site_moved(root, config),
         *_redirects(config, pages, anchors or {}),
     ]
+
+
+CONTENT_KEYS = ("site_name", "site_description", "site_author", "copyright", "site_url", "nav")
+"""What an editor may change in mkdocs.yml: the site's texts and address (checked below), and the
+navigation. The redirects' map (plugins: redirects: redirect_maps) is content too."""
+DECLARED: dict[str, object] = {
+    "docs_dir": "docs",
+    "use_directory_urls": "true",
+    "strict": "true",
+    "hooks": ["build_scripts/engines/mkdocs_hooks.py"],
+    "watch": ["contacts.yml", "compact", "codes_of_practice", "guide", "signatories", "build_scripts/templates"],
+    "theme": {
+        "name": "material",
+        "custom_dir": "overrides",
+        "language": "custom",
+        "font": "false",
+        "features": ["navigation.footer", "navigation.sections"],
+    },
+    "extra_css": ["assets/stylesheets/handbook.css"],
+    "extra_javascript": ["assets/javascripts/keyboard.js"],
+    "markdown_extensions": [
+        "admonition",
+        "attr_list",
+        "def_list",
+        "md_in_html",
+        "tables",
+        {"toc": {"permalink": "true", "permalink_title": "Link to this section"}},
+    ],
+    "not_in_nav": "/guide/start/**\n/guide/step/**\n/editions/*/**\n",
+    "validation": {
+        "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
+        "links": {
+            "not_found": "warn",
+            "anchors": "warn",
+            "absolute_links": "warn",
+            "unrecognized_links": "warn",
+        },
+    },
+}
+"""The code of mkdocs.yml: what makes the site run, load and read. Each is declared here and must be in
+mkdocs.yml exactly so, so that changing what the site runs takes a developer's change to this file as
+well (CODEOWNERS asks for their review), and nothing undeclared (INHERIT, a hook, a script, a
+stylesheet, a theme folder, a plugin, an extension, analytics) reaches the engine."""
+PLUGINS = ("search", "redirects")
+SEARCH = {"lang": "en"}
+THEME_FOLDER = "overrides"
+SCRIPT_SUFFIXES = frozenset({".js", ".mjs", ".cjs"})
+
+
+def declared_scripts(root: Path) -> frozenset[str]:
+    """The script files a page may load, site-relative, besides the theme's own: those extra_javascript
+    declares, and the theme overrides' (code, both)."""
+    overrides = root / THEME_FOLDER
+    return frozenset(
+        {str(name) for name in DECLARED["extra_javascript"]}  # type: ignore[attr-defined]
+        | {path.relative_to(overrides).as_posix() for path in overrides.rglob("*.js")}
+    )
+
+
+def _declared(config: LineMap) -> list[Problem]:
+    """Every key of mkdocs.yml is content (CONTENT_KEYS, the redirects' map) or declared code (DECLARED)."""
+    problems = []
+    for key, line in config.key_lines.items():
+        if key in CONTENT_KEYS:
+            continue
+        if key == "plugins":
+            problems += _plugins(config[key], line)
+        elif key not in DECLARED:
+            reason = (
+                "it would read settings from another file, which the check does not read"
+                if key == "INHERIT"
+                else "it is not a setting the handbook declares"
+            )
+            problems.append(
+                problem(
+                    CONFIG,
+                    line,
+                    f'"{key}": {reason}. mkdocs.yml may hold the site\'s texts, its address and the navigation; '
+                    "its other settings are code, declared in build_scripts/check/config.py. Remove it, or ask a "
+                    "developer to declare it.",
+                )
+            )
+        elif config[key] != DECLARED[key]:
+            problems.append(
+                problem(
+                    CONFIG,
+                    line,
+                    f'"{key}" is code: it must be as build_scripts/check/config.py declares it, so that what the '
+                    "site runs and loads changes only with a developer's review. Put it back as it was, or ask a "
+                    "developer to change both.",
+                )
+            )
+    return problems
+
+
+def _plugins(plugins: object, line: int) -> list[Problem]:
+    names = [
+        (next(iter(entry)) if isinstance(entry, LineMap) and len(entry) == 1 else entry)
+        for entry in (plugins if isinstance(plugins, LineList) else [plugins])
+    ]
+    settings = {
+        next(iter(entry)): entry[next(iter(entry))]
+        for entry in (plugins if isinstance(plugins, LineList) else [])
+        if isinstance(entry, LineMap) and len(entry) == 1
+    }
+    redirects = settings.get("redirects")
+    if (
+        names != list(PLUGINS)
+        or settings.get("search") != SEARCH
+        or not isinstance(redirects, LineMap)
+        or set(redirects) != {"redirect_maps"}
+    ):
+        return [
+            problem(
+                CONFIG,
+                line,
+                '"plugins" is code: it must be search (lang: en), then redirects with its redirect_maps, as '
+                "build_scripts/check/config.py declares; a plugin runs code. Put it back as it was, or ask a "
+                "developer to change both.",
+            )
+        ]
+    return []
+
+
+def engine_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as an engine reads it, typed, once `make check` has found nothing wrong with it: no tag, so
+    read with PyYAML's safe loader, which builds nothing but text, numbers, lists and mappings."""
+    data = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def config_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Those of `problems` that are mkdocs.yml's: while there are any, no engine may read it."""
+    return [found for found in problems if found.source.path == CONFIG and found.is_error]
 
 
 def configured_redirects(root: Path) -> dict[str, str]:
@@ -126,15 +266,18 @@ def _assets(root: Path, config: LineMap) -> list[Problem]:
                 problems.append(problem(CONFIG, line, f'"{key}" names "{name}", which is outside {DOCS_DIR}/.'))
             elif not (root / DOCS_DIR / name).is_file():
                 problems.append(problem(CONFIG, line, f'"{key}" names {DOCS_DIR}/{name}, which does not exist.'))
-    theme = config.get("theme")
-    if isinstance(theme, LineMap):
-        for key in ("favicon", "logo"):
-            value = theme.get(key)
-            if isinstance(value, str) and leaves_site(value):
-                line = theme.key_lines[key]
-                problems.append(
-                    problem(CONFIG, line, f'"{key}" loads "{value}" from another host; use a file of docs/.')
+    declared = {str(name) for name in DECLARED["extra_javascript"]}  # type: ignore[attr-defined]
+    for path in sorted((root / DOCS_DIR).rglob("*")):
+        relative = path.relative_to(root / DOCS_DIR).as_posix()
+        if path.suffix.lower() in SCRIPT_SUFFIXES and relative not in declared:
+            problems.append(
+                problem(
+                    f"{DOCS_DIR}/{relative}",
+                    1,
+                    "a script file that mkdocs.yml does not declare: every file of docs/ is published, and a page "
+                    "could load it. Remove it, or ask a developer to declare it (extra_javascript).",
                 )
+            )
     return problems
 
 
@@ -144,7 +287,7 @@ def _folders(root: Path, config: LineMap) -> list[Problem]:
     theme = config.get("theme")
     if isinstance(theme, LineMap) and isinstance(theme.get("custom_dir"), str):
         named.append(("custom_dir", theme["custom_dir"], theme.key_lines["custom_dir"]))
-    for key in ("docs_dir", "INHERIT"):
+    for key in ("docs_dir",):
         if isinstance(config.get(key), str):
             named.append((key, config[key], config.key_lines[key]))
     problems = []
@@ -181,25 +324,20 @@ def _site_url(config: LineMap) -> list[Problem]:
     ]
 
 
-def _extensions(config: LineMap) -> list[Problem]:
-    problems: list[Problem] = []
-    extensions = config.get("markdown_extensions")
-    if not isinstance(extensions, LineList):
-        return problems
-    for item, line in zip(extensions, extensions.item_lines, strict=True):
-        names = list(item) if isinstance(item, LineMap) else [item]
-        for name in names:
-            if name not in KNOWN_EXTENSIONS:
-                problems.append(
-                    problem(
-                        CONFIG,
-                        line,
-                        f'the Markdown extension "{name}" is not one that `make check` knows, so what it lets a '
-                        "source hold would go unchecked; ask a developer to review it and add it to "
-                        "build_scripts/load/markup.py.",
-                    )
-                )
-    return problems
+def _site_moved(root: Path, config: LineMap) -> list[Problem]:
+    """A site_url other than the one addresses.txt promises the addresses at: every link would change."""
+    value, at = config.get("site_url"), promised_at(root)
+    if not isinstance(value, str) or at is None or value == at:
+        return []
+    return [
+        problem(
+            CONFIG,
+            config.key_lines["site_url"],
+            f'"site_url" moves the handbook from {at} to {value}: every address partners link to, the canonical '
+            "links, the badge and the data files would change with it. If the move is meant, run `make site-url "
+            f"URL={value}`, which records it in {PROMISE_FILE} too, and ask a developer to review the change.",
+        )
+    ]
 
 
 def _redirect_maps(config: object) -> list[tuple[str, object, int]]:

@@ -32,6 +32,18 @@ SHOWN = 5
 """How many new addresses the warning quotes; it counts the others."""
 
 
+PROMISED_AT = "# Promised at: "
+"""The line of addresses.txt that says at which address the handbook is published: `make site-url`
+writes it, with site_url in mkdocs.yml."""
+
+
+def promised_at(root: Path) -> str | None:
+    """The site address addresses.txt promises its addresses at, if it says."""
+    path = root / PROMISE_FILE
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return next((line.removeprefix(PROMISED_AT).strip() for line in lines if line.startswith(PROMISED_AT)), None)
+
+
 def read_promise(root: Path) -> list[str]:
     """The promised addresses, in the order addresses.txt lists them (none when it does not exist)."""
     path = root / PROMISE_FILE

@@ -38,7 +38,8 @@ def site_address_problem(root: Path) -> Problem | None:
     elif is_example_host(host):
         message = (
             f'"site_url" is still an example address ({site_url}); set it to the address the handbook will be '
-            "published at: canonical links, the sitemap, the data files and the badge are made from it."
+            "published at with `make site-url URL=https://...`: canonical links, the sitemap, the data files and "
+            "the badge are made from it."
         )
     else:
         return None

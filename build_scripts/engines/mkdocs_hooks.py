@@ -25,8 +25,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from build_scripts.check.config import CONTENT_KEYS, engine_config
 from build_scripts.model.problems import Problem, summary
 from build_scripts.pipeline import PDF_CACHE, Generating, check, last_updated, start_generating
+from build_scripts.publish.site import PDFS_VARIABLE
 from build_scripts.render.pdf import LayoutError
 from build_scripts.render.problems_page import problems_document, problems_markdown
 
@@ -40,8 +42,6 @@ _PROBLEMS_KEY = "handbook_problems"
 PREVIEW_VARIABLE = "HANDBOOK_PREVIEW"
 """Set by on_startup when MkDocs serves: MkDocs loads this module afresh for every rebuild, so the
 command is kept in the process's environment, which the rebuilds share."""
-PDFS_VARIABLE = "HANDBOOK_PDFS"
-"""Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -64,6 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config[_PROBLEMS_KEY] = checked.problems
         config[_PAGES_KEY] = {uri: problems_markdown(checked.problems) for uri in _named_pages(config)}
         return config
+    if os.environ.get(PREVIEW_VARIABLE) == "1":
+        _follow(config, engine_config(root))
     if not checked.ok or checked.handbook is None:
         raise Abort(f"{summary(checked.problems)} Run `make check` to see them again.")
     # Rendered here, once per build, and handed to on_files on the config it belongs to.
@@ -107,6 +109,19 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     # Before MkDocs copies the files into the site: every PDF is there by then.
     _finish(config)
     return env
+
+
+def _follow(config: MkDocsConfig, source: dict[str, Any]) -> None:
+    """In the preview, what an editor may change in mkdocs.yml (its content) is taken from it at every
+    rebuild: the engine itself reads a copy written when the preview started (publish/site.py)."""
+    for key in CONTENT_KEYS:
+        if key != "site_url":
+            config[key] = source.get(key)
+    redirects = config.plugins.get("redirects")
+    plugins = source.get("plugins") or []
+    maps = next((entry["redirects"].get("redirect_maps") for entry in plugins if "redirects" in entry), None)
+    if redirects is not None:
+        redirects.config["redirect_maps"] = maps or {}
 
 
 class _StopPdfsOnFailure(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

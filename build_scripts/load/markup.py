@@ -17,16 +17,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
 
 import markdown
 from markdown.util import HTML_PLACEHOLDER_RE
+from selectolax.lexbor import LexborNode
 
+from ..model.html5 import read_fragment
 from ..model.urls import is_safe_link, leaves_site, scheme
 
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables")
 """The Markdown extensions of mkdocs.yml that change what a source can make (toc only adds heading ids)."""
-KNOWN_EXTENSIONS = frozenset({*EXTENSIONS, "toc"})
 ELEMENTS = frozenset(
     {"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "div"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"}
@@ -127,8 +127,7 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
         message = f'write each link as [text](address); a link defined apart, as "[{name}]: ...", is not supported.'
         result.findings.append(Finding(_line_of(lines, f"[{name}]"), message))
     reader = _OutputReader(lines)
-    reader.feed(output if html_allowed else HTML_PLACEHOLDER_RE.sub("", output))
-    reader.close()
+    reader.read(output if html_allowed else HTML_PLACEHOLDER_RE.sub("", output), html_allowed)
     result.findings += reader.findings
     result.links = reader.links
     result.elements = reader.elements
@@ -151,30 +150,60 @@ def _next_line(lines: list[str], needle: str, used: Counter[tuple[str, int]]) ->
     return _line_of(lines, needle)
 
 
-class _OutputReader(HTMLParser):
-    """Reads the HTML that Markdown made of a text, element by element."""
+class _OutputReader:
+    """Reads the HTML that Markdown made of a text, as a browser builds it, element by element.
+
+    Each finding is placed on the first line, from the line of the text read last, that holds what it
+    is about: so an attribute is reported where it stands, not where the same word first appears.
+    """
 
     def __init__(self, lines: list[str]) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines = lines
         self.findings: list[Finding] = []
         self.links: list[tuple[int, str, str]] = []
-        self._link: tuple[str, list[str]] | None = None
-        self._heading: list[str] | None = None
         self.elements: list[tuple[int, str]] = []
-        self._unplaced: list[str] = []
-        """Elements whose first text, which tells their line, has not come yet."""
+        self._line = 0
+        """The line of the text read last."""
+
+    def read(self, html: str, html_allowed: bool) -> None:
+        reading = read_fragment(html)
+        if html_allowed and not reading.in_place:
+            self.findings.append(
+                Finding(
+                    0,
+                    "its HTML closes an element it did not open (such as a stray </div>), or leaves one open: the "
+                    "page's own markup around it would move. Make every start tag and end tag match.",
+                )
+            )
+        stack: list[LexborNode] = list(reversed(list(reading.content.iter(include_text=True))))
+        while stack:
+            node = stack.pop()
+            if node.is_text_node:
+                self._text(node.text_content or "")
+            elif node.is_comment_node:
+                self._find("<!--", "it contains an HTML comment; remove it (a source may hold no HTML).")
+            elif node.is_element_node and self._element(node):
+                stack.extend(reversed(list(node.iter(include_text=True))))
 
     def _find(self, needle: str, message: str) -> None:
-        self.findings.append(Finding(_line_of(self.lines, needle), message))
+        self.findings.append(Finding(_line_from(self.lines, needle, self._line), message))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._unplaced.append(tag)
+    def _text(self, data: str) -> None:
+        first = data.strip().split("\n")[0]
+        if first:
+            self._line = _line_from(self.lines, first, self._line)
+
+    def _element(self, node: LexborNode) -> bool:
+        """Read an element; whether to read what is inside it."""
+        tag = node.tag or ""
         if tag not in ELEMENTS:
             self._find(f"<{tag}", f"it makes a <{tag}> element, which a source may not hold.")
-            return
+            return False
+        text = node.text(deep=True)
+        first = text.strip().split("\n")[0]
+        self.elements.append((_line_from(self.lines, first, self._line) if first else len(self.lines) - 1, tag))
         allowed = ATTRIBUTES.get(tag, set()) | {"id", "class"}
-        for name, value in attrs:
+        for name, value in node.attributes.items():
             value = value or ""
             if name not in allowed:
                 self._find(name, f'it gives <{tag}> the attribute "{name}"; a source may set only ids and classes.')
@@ -185,10 +214,11 @@ class _OutputReader(HTMLParser):
                     self._find(f".{unknown}", f'the class "{unknown}" is not one a source may give.')
             elif name in ("href", "src"):
                 self._address(tag, name, value)
-        if tag == "a":
-            self._link = (dict(attrs).get("href") or "", [])
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self._heading = []
+        if tag == "a" and (href := node.attributes.get("href")):
+            self.links.append((_line_from(self.lines, href, self._line), text.strip(), href))
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and ("<" in text or ">" in text):
+            self._find(text.strip(), 'a heading may not contain "<" or ">": a heading becomes a title.')
+        return True
 
     def _address(self, tag: str, name: str, value: str) -> None:
         if not is_safe_link(value):
@@ -196,34 +226,24 @@ class _OutputReader(HTMLParser):
         elif name == "src" and leaves_site(value):
             self._find(value, f'the image "{value}" is on another host; put the image in docs/ and name its file.')
 
-    def handle_data(self, data: str) -> None:
-        if data.strip():
-            line = _line_of(self.lines, data.strip().split("\n")[0])
-            self.elements += [(line, tag) for tag in self._unplaced]
-            self._unplaced = []
-        if self._link is not None:
-            self._link[1].append(data)
-        if self._heading is not None:
-            self._heading.append(data)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._link is not None:
-            href, text = self._link
-            if href:
-                self.links.append((_line_of(self.lines, href), "".join(text).strip(), href))
-            self._link = None
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._heading is not None:
-            title = "".join(self._heading)
-            if "<" in title or ">" in title:
-                self._find(title.strip(), 'a heading may not contain "<" or ">": a heading becomes a title.')
-            self._heading = None
+def _line_from(lines: list[str], needle: str, start: int) -> int:
+    """The first line from `start` that holds `needle`, else the first before it that does (else 0).
 
-    def close(self) -> None:
-        super().close()
-        self.elements += [(len(self.lines) - 1, tag) for tag in self._unplaced]
-
-    def handle_comment(self, data: str) -> None:
-        self._find("<!--", "it contains an HTML comment; remove it (a source may hold no HTML).")
+    A browser decodes character references, so a value written `&#106;avascript:` is looked for as it was
+    read and, failing that, by its attribute's line: the first line from `start` that holds a tag.
+    """
+    needle = needle.strip()
+    if not needle:
+        return start
+    order: list[int] = [*range(start, len(lines)), *range(0, min(start, len(lines)))]
+    for index in order:
+        if needle in lines[index]:
+            return index
+    for index in range(start, len(lines)):
+        if "<" in lines[index] or "{" in lines[index]:
+            return index
+    return start
 
 
 def title_problem(value: str) -> str:

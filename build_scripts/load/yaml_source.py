@@ -30,6 +30,14 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
+class TagFound(yaml.MarkedYAMLError):
+    """A YAML tag in a source."""
+
+    def __init__(self, tag: str, mark: yaml.Mark) -> None:
+        super().__init__(problem=f"the tag {tag}", problem_mark=mark)
+        self.tag = tag
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that keeps text as text, lines for every value, and reports duplicate keys."""
 
@@ -43,6 +51,16 @@ class _Loader(yaml.SafeLoader):
 
     def _line(self, node: yaml.Node) -> int:
         return int(node.start_mark.line) + 1 + self.line_offset
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        # A tag is refused where it is written, before anything could act on it: a source is plain text,
+        # lists and mappings, and a tag (`!!python/object`, `!ENV`, `!relative`, even `!!str`) is how YAML
+        # is made to run code or read what is not in the file.
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise TagFound(tag, event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
         self.flatten_mapping(node)
@@ -93,6 +111,18 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         data = loader.get_single_data()
     except RecursionError:
         return None, [_too_deep(text, path, line_offset)]
+    except TagFound as error:
+        line = (error.problem_mark.line + 1 if error.problem_mark else 1) + line_offset
+        shown = error.tag.replace("tag:yaml.org,2002:", "!!")
+        return None, [
+            problem(
+                path,
+                line,
+                f'this line gives the YAML tag "{shown}"; a source holds text, lists and mappings, never a tag, '
+                "which could make YAML run code or read another file. Remove the tag (quote the text if it "
+                "begins with ! or &).",
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset

@@ -14,8 +14,10 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..check.config import CONFIG, SITE_URL
 from ..check.handbook import page_anchors
-from ..check.promise import PROMISE_FILE, read_promise
+from ..check.promise import PROMISE_FILE, PROMISED_AT, promised_at, read_promise
+from ..load.yaml_source import LineMap, load_yaml_file
 from ..model.addresses import page_url
 from ..model.handbook import Handbook
 
@@ -23,7 +25,8 @@ HEADER = """\
 # Every public address of the Darlington Compact handbook: partner websites link to these.
 # None may stop working. Remove a line only when the page has gone for good and a redirect
 # (mkdocs.yml, plugins: redirects) leads from it to where its content is now.
-# New addresses are added with `make addresses` after a deliberate change.
+# New addresses are added with `make addresses` after a deliberate change. They are promised at
+# the address below, which only `make site-url URL=...` changes, with site_url in mkdocs.yml.
 """
 # Files published beside the pages, by folder.
 FILE_FOLDERS = ("downloads", "data", "schemas", "assets/badge", "assets/images/share")
@@ -62,7 +65,9 @@ def add_to_promise(root: Path, addresses: list[str]) -> list[str]:
     """Add the addresses not yet promised; return them."""
     promised = read_promise(root)
     new = sorted(set(addresses) - set(promised))
-    (root / PROMISE_FILE).write_text(HEADER + "".join(f"{a}\n" for a in sorted(set(promised) | set(new))), "utf-8")
+    at = promised_at(root)
+    header = HEADER + (f"{PROMISED_AT}{at}\n" if at else "")
+    (root / PROMISE_FILE).write_text(header + "".join(f"{a}\n" for a in sorted(set(promised) | set(new))), "utf-8")
     return new
 
 
@@ -108,3 +113,21 @@ def _ids(page: Path) -> set[str]:
     parser = _Ids()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser.ids
+
+
+def move_site(root: Path, url: str) -> str:
+    """Set the site's address in mkdocs.yml and addresses.txt together (`make site-url`); what went wrong, or ""."""
+    if not SITE_URL.fullmatch(url):
+        return f"{url} is not a plain https address, such as https://compact.darlington.gov.uk/."
+    config = load_yaml_file(root, CONFIG, [])
+    if not isinstance(config, LineMap) or "site_url" not in config:
+        return f'{CONFIG} has no "site_url" line to change; `make check` says why.'
+    lines = (root / CONFIG).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[config.key_lines["site_url"] - 1] = f"site_url: {url}\n"
+    (root / CONFIG).write_text("".join(lines), encoding="utf-8")
+    promise = (root / PROMISE_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in promise if not line.startswith(PROMISED_AT)]
+    at = next((index for index, line in enumerate(kept) if not line.startswith("#")), len(kept))
+    kept.insert(at, f"{PROMISED_AT}{url}\n")
+    (root / PROMISE_FILE).write_text("".join(kept), encoding="utf-8")
+    return ""

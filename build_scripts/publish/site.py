@@ -29,7 +29,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..check.config import configured_redirects
+import yaml
+
+from ..check.config import CONFIG, configured_redirects, declared_scripts, engine_config
 from ..render.processes import die_with_parent
 from .policy import secure_site
 
@@ -37,6 +39,8 @@ ENGINE_VARIABLE = "HANDBOOK_ENGINE"
 """The site engine: `mkdocs` (MkDocs 1.6.1, the default) or `properdocs` (its maintained continuation),
 set by the Makefile's ENGINE. Each reads mkdocs.yml and runs the same hook, plugins and theme."""
 ENGINES = ("mkdocs", "properdocs")
+PDFS_VARIABLE = "HANDBOOK_PDFS"
+"""Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
 
 
 def engine_command() -> list[str]:
@@ -46,6 +50,31 @@ def engine_command() -> list[str]:
         choices = ", ".join(ENGINES)
         raise SystemExit(f"{ENGINE_VARIABLE}={engine} is not a site engine of the handbook; use one of: {choices}.")
     return [sys.executable, "-m", engine]
+
+
+SERVE_CONFIG = ".mkdocs-serve.yml"
+"""The configuration the preview's engine reads: mkdocs.yml as the check read it, written again. An
+engine reads its configuration afresh at every rebuild, with a YAML loader that runs tags; so it never
+reads mkdocs.yml itself, which an editor changes while the preview runs."""
+
+
+def serve_site(root: Path, address: str | None = None) -> int:
+    """The live preview (`make serve`), without PDFs, once mkdocs.yml has passed the check."""
+    config = engine_config(root)
+    config["watch"] = [*config.get("watch", []), CONFIG]
+    header = f"# Written by `make serve` from {CONFIG}, which it watches: edit {CONFIG}, not this.\n"
+    (root / SERVE_CONFIG).write_text(header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    command = [*engine_command(), "serve", "--livereload", "--config-file", SERVE_CONFIG]
+    if address:
+        command += ["--dev-addr", address]
+    parent = os.getpid()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", PDFS_VARIABLE: "0"}
+    engine = subprocess.Popen(command, cwd=root, env=env, preexec_fn=lambda: die_with_parent(parent))
+    try:
+        return engine.wait()
+    except KeyboardInterrupt:
+        stop(engine)
+        return 0
 
 
 STOP_SECONDS = 10
@@ -93,7 +122,7 @@ def _build_into(root: Path, staging: Path) -> list[str] | None:
     except BaseException:
         stop(engine)
         raise
-    return secure_site(staging, configured_redirects(root))
+    return secure_site(staging, configured_redirects(root), declared_scripts(root))
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -7,6 +7,7 @@ import contextlib
 import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.publish.site import engine_command
 from tests.support.project import copy_project, edit
 
 # The tests share one preview server: they run on one xdist worker.
@@ -51,13 +51,12 @@ def wait_for(url: str, text: str) -> bool:
 
 @contextlib.contextmanager
 def serving(project: Path) -> Iterator[str]:
-    """`make serve`'s command, with the chosen engine and without PDFs as it runs it, on a project: its
-    base URL."""
+    """`make serve`'s command, with the chosen engine, on a project: its base URL."""
     port = free_port()
     process = subprocess.Popen(
-        [*engine_command(), "serve", "--livereload", "--config-file", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "build_scripts", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDFS": "0"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -124,3 +123,44 @@ def test_editing_the_guide_updates_its_pages(served: tuple[Path, str]) -> None:
         "question: Is eVOLution one of the parties?",
     )
     assert wait_for(url, "Is eVOLution one of the parties?"), "the edit did not reach the preview"
+
+
+def test_a_tag_in_mkdocs_yml_never_runs_under_the_preview(root: Path, tmp_path: Path) -> None:
+    """The engine reads mkdocs.yml again at every rebuild, with a loader that runs Python tags: the preview
+    gives it a checked copy instead, and shows what is wrong with mkdocs.yml as any other problem."""
+    project = copy_project(root, tmp_path)
+    ran = tmp_path / "ran"
+    tag = f'extra: !!python/object/apply:os.system ["touch {ran}"]\n'
+    with serving(project) as base:
+        assert wait_for(f"{base}/", "Darlington Compact"), "the preview did not start"
+        edit(project / "mkdocs.yml", "site_name:", f"{tag}site_name:")
+        assert wait_for(f"{base}/", "mkdocs.yml:1: this line gives the YAML tag"), "the problem was not shown"
+    assert not ran.exists(), "a tag in mkdocs.yml ran a command"
+
+
+def test_the_preview_does_not_start_while_mkdocs_yml_has_a_problem(root: Path, tmp_path: Path) -> None:
+    project = copy_project(root, tmp_path)
+    ran = tmp_path / "ran"
+    edit(project / "mkdocs.yml", "site_name:", f'INHERIT: !!python/object/apply:os.system ["touch {ran}"]\nsite_name:')
+    result = subprocess.run(
+        [sys.executable, "-m", "build_scripts", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert 'mkdocs.yml:1: this line gives the YAML tag "!!python/object/apply:os.system"' in result.stderr
+    assert not ran.exists()
+
+
+def test_editing_the_navigation_updates_the_preview(served: tuple[Path, str]) -> None:
+    project, base = served
+    assert wait_for(f"{base}/", "Worked examples"), "the preview did not start"
+    edit(
+        project / "mkdocs.yml",
+        "      - Worked examples: guide/examples/index.md",
+        "      - Examples worked through: guide/examples/index.md",
+    )
+    assert wait_for(f"{base}/", "Examples worked through"), "the navigation's change did not reach the preview"

@@ -3,7 +3,6 @@ confirm, and `check` only warns about it, so that editing and previewing go on."
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 import yaml
 
 from build_scripts.pipeline import check
+from build_scripts.publish.promise import move_site
 from tests.support.project import ROOT, copy_project, edit
 
 CONFIG = "site_name: Test\nsite_url: {url}\ndocs_dir: docs\n"
@@ -83,9 +83,7 @@ def settle_everything(project: Path) -> None:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
         if _settle(data):
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url: .*$", "site_url: https://compact.darlington.gov.uk/", text), "utf-8")
+    assert move_site(project, "https://compact.darlington.gov.uk/") == ""
 
 
 def _settle(data: object) -> bool:

@@ -25,10 +25,10 @@ def site_of(tmp_path: Path, pages: dict[str, str]) -> Path:
 
 def test_a_clean_site_gets_the_policy_in_every_page_and_a_headers_file(tmp_path: Path) -> None:
     site = site_of(tmp_path, {"index.html": "<p>Hello</p>", "a/index.html": '<script src="../x.js"></script>'})
-    assert secure_site(site, {}) == []
+    assert secure_site(site, {}, {"x.js"}) == []
     for page in ("index.html", "a/index.html"):
         html = (site / page).read_text("utf-8")
-        assert '<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="default-src' in html
+        assert '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src' in html
         assert "script-src 'self';" in html
     assert "frame-ancestors 'none'" in (site / "_headers").read_text("utf-8")
 
@@ -77,3 +77,44 @@ def test_a_redirect_script_that_differs_from_the_plugins_is_refused(tmp_path: Pa
     )
     site = site_of(tmp_path, {"old/index.html": page})
     assert secure_site(site, {"old.md": "codes/volunteering.md"}) != []
+
+
+def test_a_script_file_the_site_does_not_declare_is_refused(tmp_path: Path) -> None:
+    site = site_of(tmp_path, {"a/index.html": '<script src="../assets/javascripts/evil.js"></script>'})
+    (site / "assets/javascripts").mkdir(parents=True)
+    (site / "assets/javascripts/bundle.0a1b2c3d.min.js").write_text("", "utf-8")
+    assert secure_site(site, {}, {"x.js"}) == [
+        'a/index.html: <script> loads "../assets/javascripts/evil.js", which is not one of the site\'s declared scripts'
+    ]
+    (site / "a/index.html").write_text(
+        PAGE.format('<script src="../assets/javascripts/bundle.0a1b2c3d.min.js"></script>'), "utf-8"
+    )
+    assert secure_site(site, {}, {"x.js"}) == []
+
+
+def test_what_a_browser_would_read_as_live_is_found_however_it_is_hidden(tmp_path: Path) -> None:
+    """Python's html.parser reads `<![CDATA[` to its `]]>`; a browser ends it at the first `>`, so what
+    follows is live there, and so here."""
+    hidden = {
+        "cdata.html": '<![CDATA[ x ><meta http-equiv="refresh" content="0;url=https://evil.example">]]>',
+        "comment.html": '<!-- x --!><img src=x onerror="alert(1)">-->',
+        "abrupt.html": '<!--><img src=x onerror="alert(1)">-->',
+        "svg.html": '<svg><style><img src=x onerror="alert(1)"></style></svg>',
+    }
+    problems = secure_site(site_of(tmp_path, hidden), {})
+    for page in hidden:
+        assert any(p.startswith(f"{page}: ") for p in problems), page
+
+
+def test_content_is_cut_to_what_sources_and_templates_make_and_anything_cut_is_a_problem(tmp_path: Path) -> None:
+    article = '<article class="md-content__inner"><p>Text</p><form action="/x"><input name="q"></form></article>'
+    problems = secure_site(site_of(tmp_path, {"index.html": article}), {})
+    assert problems == ["index.html: its content held <form>, which no source may make"]
+
+
+def test_what_is_published_is_the_tree_the_browser_reads_written_again(tmp_path: Path) -> None:
+    site = site_of(tmp_path, {"index.html": '<article class="md-content__inner"><p title=a&amp;b>x<p>y</article>'})
+    assert secure_site(site, {}) == []
+    html = (site / "index.html").read_text("utf-8")
+    assert '<article class="md-content__inner"><p title="a&amp;b">x</p><p>y</p></article>' in html
+    assert html.startswith("<!DOCTYPE html>")
