@@ -27,10 +27,6 @@ from .publish.changes import summary as changes_summary
 from .publish.files import write_files
 from .publish.promise import add_to_promise, move_site, published_addresses, unresolved
 from .publish.site import build_site, serve_site
-from .render.paper import paper_of
-from .render.pdf import lay_out
-from .render.steering_pack import PACK_DOCX, PACK_PDF, pack_of, steering_pack_document
-from .render.steering_pack_word import pack_word_document
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,6 +187,12 @@ def publish_check(checked: Checked) -> int:
 
 def write_steering_pack(root: Path, checked: Checked, out: Path) -> int:
     """`make steering-pack`: the pack, as a PDF and a Word document, made from the list publish-check prints."""
+    # Imported here: `make check` needs none of the PDFs' and Word's code, and starts much sooner without it.
+    from .render.paper import paper_of
+    from .render.pdf import lay_out
+    from .render.steering_pack import PACK_DOCX, PACK_PDF, pack_of, steering_pack_document
+    from .render.steering_pack_word import pack_word_document
+
     handbook = checked.handbook
     assert handbook is not None
     site_url = configured_site_url(root)

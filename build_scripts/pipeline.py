@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check.config import CONFIG, check_site_config
 from .check.editions import check_editions
@@ -22,22 +23,9 @@ from .model.addresses import DOWNLOADS_PAGE, LINKING_PAGE
 from .model.handbook import Handbook
 from .model.problems import BEFORE_PUBLISHING, Problem
 from .model.still_needed import Needed
-from .render.codes import code_pages
-from .render.compact import compact_pages
-from .render.contacts import published_contacts
-from .render.data import data_files
-from .render.downloads import downloads_page
-from .render.editions import edition_files
-from .render.guide import guide_files
-from .render.images import image_files
-from .render.linking import linking_page
-from .render.paper import paper_of
-from .render.pdf import PdfsUnderway, pdf_documents, start_pdfs
-from .render.signatories import signatories_page
-from .render.steering_pack import PACK_DOCX, pack_of, steering_pack_document
-from .render.steering_pack_word import pack_word_document
-from .render.still_needed import still_needed_page
-from .render.updated import page_updated
+
+if TYPE_CHECKING:
+    from .render.pdf import PdfsUnderway
 
 
 @dataclass(frozen=True)
@@ -104,6 +92,8 @@ class Generating:
 
     def finish(self) -> dict[str, str | bytes]:
         """The PDFs and the Downloads page; waits for the PDFs still being laid out."""
+        from .render.downloads import downloads_page  # see start_generating
+
         pdfs = self._pdfs.pdfs() if self._pdfs is not None else []
         return {**{pdf.path: pdf.data for pdf in pdfs}, DOWNLOADS_PAGE: downloads_page(pdfs)}
 
@@ -127,6 +117,23 @@ def start_generating(
     the check found still to supply or confirm (`Checked.still_needed`): the "What we still need" page
     and the Steering Group pack show it.
     """
+    # The renderers are imported here, not at the top, so that `make check`, which needs none of them,
+    # starts in two thirds of the time.
+    from .render.codes import code_pages
+    from .render.compact import compact_pages
+    from .render.contacts import published_contacts
+    from .render.data import data_files
+    from .render.editions import edition_files
+    from .render.guide import guide_files
+    from .render.images import image_files
+    from .render.linking import linking_page
+    from .render.paper import paper_of
+    from .render.pdf import pdf_documents, start_pdfs
+    from .render.signatories import signatories_page
+    from .render.steering_pack import PACK_DOCX, pack_of, steering_pack_document
+    from .render.steering_pack_word import pack_word_document
+    from .render.still_needed import still_needed_page
+
     files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook, with_pdfs)}
     if handbook.guide is not None and handbook.contacts is not None:
         contacts = published_contacts(handbook.contacts, handbook.register)
@@ -163,6 +170,8 @@ def generated_files(
 
 def last_updated(root: Path, handbook: Handbook, pages: Iterable[str]) -> dict[str, dict[str, str]]:
     """The day each page's own sources last changed, by docs-relative page (the hand-written pages too)."""
+    from .render.updated import page_updated  # see start_generating
+
     return page_updated(handbook, [*pages, *(page.path for page in handbook.hand_written)], last_changed(root))
 
 

@@ -1,12 +1,36 @@
-"""Checks of the signatory register: unique ids and names, a lead body that is in it, and someone
-else in it to counter-sign the lead body's own copy."""
+"""Checks of the signatory register: unique ids and names, no two names that look alike, a lead body
+that is in it, and someone else in it to counter-sign the lead body's own copy."""
 
 from __future__ import annotations
 
+from ..model.confusables import skeleton
 from ..model.handbook import Register
 from ..model.problems import Problem
 from ..model.source import Source
 from .references import id_problem
+
+
+def _lookalikes(register: Register) -> list[Problem]:
+    """Two organisations whose names look alike (UTS #39 skeletons): a reader would take one for the other."""
+    problems = []
+    seen: dict[str, tuple[str, Source]] = {}
+    for organisation in register.organisations:
+        name = organisation.name
+        if not name:
+            continue
+        key = skeleton(name)
+        if key in seen and seen[key][0] != name:
+            first, where = seen[key]
+            problems.append(
+                Problem(
+                    organisation.source,
+                    f'the name "{name}" looks the same as "{first}" at {where}, though its letters differ (one may '
+                    "be from another alphabet, such as a Cyrillic о for an o): a reader would take one for the other. "
+                    "Retype the name; if they are two organisations, name them so that they can be told apart.",
+                )
+            )
+        seen.setdefault(key, (name, organisation.source))
+    return problems
 
 
 def check_register(register: Register) -> list[Problem]:
@@ -22,6 +46,7 @@ def check_register(register: Register) -> list[Problem]:
                     )
                 )
             seen.setdefault(value, organisation.source)
+    problems += _lookalikes(register)
     ids = [o.id for o in register.organisations]
     if not all(ids):
         return problems  # an id that could not be read is reported where it is written

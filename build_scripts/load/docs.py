@@ -14,6 +14,16 @@ from .markup import title_problem
 from .yaml_source import LineMap, markdown_problems, read_text, split_front_matter
 
 DOCS_DIR = "docs"
+FRONT_MATTER = ("title", "description", "hide")
+"""What a hand-written page's front matter may set: a `template`, a canonical address or any other
+field the theme reads would reach the page unchecked."""
+HIDE = frozenset({"navigation", "toc", "footer", "path"})
+
+
+def _fit_name(name: str) -> bool:
+    """Whether a file's name is UTF-8 text with no control character (os.walk keeps undecodable bytes
+    as lone surrogates)."""
+    return all(character.isprintable() and not 0xD800 <= ord(character) <= 0xDFFF for character in name)
 
 
 def load_hand_written(root: Path, problems: list[Problem]) -> tuple[HandWrittenPage, ...]:
@@ -33,7 +43,13 @@ def _files(root: Path, problems: list[Problem]) -> list[str]:
         for name in sorted([*subfolders, *names]):
             path = Path(folder) / name
             relative = path.relative_to(root).as_posix()
-            if path.is_symlink():
+            if not _fit_name(name):
+                message = (
+                    "this file's name holds a character that is not UTF-8 text, a control character or a line "
+                    "end; rename it with letters, digits, hyphens and dots."
+                )
+                problems.append(problem(relative, 1, message))
+            elif path.is_symlink():
                 message = (
                     "this is a symbolic link; put the file itself here (the build publishes no file through a link)."
                 )
@@ -52,6 +68,19 @@ def _load_page(root: Path, relative: str, problems: list[Problem]) -> HandWritte
     body, body_line = text, 1
     if text.startswith("---\n"):
         front, body, body_line = split_front_matter(text, relative, problems)
+        for key, line in (front.key_lines if isinstance(front, LineMap) else {}).items():
+            if key not in FRONT_MATTER:
+                problems.append(
+                    problem(
+                        relative,
+                        line,
+                        f'"{key}" is not a field a page of {DOCS_DIR}/ may set (it may set: '
+                        f"{', '.join(FRONT_MATTER)}): the theme would act on it unchecked. Remove it.",
+                    )
+                )
+        hide = front.get("hide") if isinstance(front, LineMap) else None
+        if isinstance(front, LineMap) and hide is not None and not (isinstance(hide, list) and set(hide) <= HIDE):
+            problems.append(problem(relative, front.key_lines["hide"], f'"hide" may list: {", ".join(sorted(HIDE))}.'))
         for key in ("title", "description"):
             value = front.get(key) if isinstance(front, LineMap) else None
             if isinstance(front, LineMap) and isinstance(value, str) and (message := title_problem(value)):

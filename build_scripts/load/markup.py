@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -91,8 +92,40 @@ def _parser(html_allowed: bool) -> Iterator[markdown.Markdown]:
         parser.reset()
 
 
+MAX_BRACKETS = 300
+"""Square brackets one paragraph may hold: Python-Markdown's time for links grows with the square of
+their number (20,000 took two minutes), and the handbook's busiest paragraph has 28."""
+MAX_INDENT = 40
+"""Spaces a line may begin with: ten levels of list. Markdown's time grows fast with nesting, and the
+sources indent 14 at most."""
+
+
+def _too_costly(text: str) -> Finding | None:
+    """What would make Markdown take more than a moment over a text, found before it runs, with its line."""
+    brackets, start = 0, 0
+    for index, line in enumerate(text.split("\n")):
+        if not line.strip():
+            brackets, start = 0, index + 1
+            continue
+        if len(line) - len(line.lstrip(" \t")) > MAX_INDENT:
+            return Finding(
+                index, f"this line is indented more than {MAX_INDENT} spaces: nest lists ten levels at most."
+            )
+        brackets += line.count("[")
+        if brackets > MAX_BRACKETS:
+            return Finding(
+                start,
+                f"this paragraph has more than {MAX_BRACKETS} square brackets, which would take the build minutes to "
+                "read; split it, or write fewer links.",
+            )
+    return None
+
+
 def read_markup(text: str, html_allowed: bool = False) -> Markup:
     """What a source text makes; with `html_allowed` (pages of docs/), raw HTML of the allowed kinds."""
+    costly = _too_costly(text)
+    if costly is not None:
+        return Markup(findings=[costly])
     with _parser(html_allowed) as parser:
         output = parser.convert(text)
         kept_aside = list(parser.htmlStash.rawHtmlBlocks)
@@ -259,9 +292,39 @@ def title_problem(value: str) -> str:
     return ""
 
 
+BIDI_CONTROLS = frozenset({*range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+"""Embeddings, overrides and isolates: they change the order text is shown in, so that what a reader
+sees is not what the source says ("Trojan Source"). The handbook is English: it needs none."""
+FILLERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F})
+"""Letters and marks that show as nothing (Hangul fillers, the braille blank, the grapheme joiner)."""
+
+
+def _noncharacter(code: int) -> bool:
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def _named(character: str) -> str:
+    return f"U+{ord(character):04X} {unicodedata.name(character, '')}".rstrip()
+
+
 def control_character(text: str) -> tuple[int, str] | None:
-    """The first control character of a text (not a tab or line end), with its line (0-based)."""
+    """The first control character of a text (not a tab or line end), bidirectional control or
+    noncharacter, with its line (0-based): no source may hold one."""
     for index, character in enumerate(text):
-        if (ord(character) < 0x20 and character not in "\t\n\r") or 0x7F <= ord(character) < 0xA0:
-            return text.count("\n", 0, index), f"#x{ord(character):04x}"
+        code = ord(character)
+        if (code < 0x20 and character not in "\t\n\r") or 0x7F <= code < 0xA0:
+            return text.count("\n", 0, index), f"#x{code:04x}"
+        if code in BIDI_CONTROLS or _noncharacter(code):
+            return text.count("\n", 0, index), _named(character) or f"U+{code:04X}"
     return None
+
+
+def invisible_character(text: str) -> str:
+    """The first character of a name, title or id that shows as nothing or as a space other than the
+    space, named; or "". Two names that differ only by one would look the same."""
+    for character in text:
+        code = ord(character)
+        category = unicodedata.category(character)
+        if category in ("Cf", "Co", "Cn", "Zl", "Zp") or code in FILLERS or (category == "Zs" and character != " "):
+            return _named(character)
+    return ""

@@ -12,11 +12,13 @@ from ..model.problems import Problem, did_you_mean, problem
 from ..model.source import Source
 from ..model.urls import leaves_site, scheme
 from .fields import SLUG_PATTERN, WHEN_PATTERN, RecordSpec
-from .markup import SCHEMES, control_character, read_markup, title_problem
+from .markup import SCHEMES, control_character, invisible_character, read_markup, title_problem
 from .yaml_source import LineList, LineMap
 
 SLUG = re.compile(SLUG_PATTERN)
 WHEN = re.compile(WHEN_PATTERN)
+NAMES = frozenset({"name", "now", "title", "champion", "question", "label", "id", "edition", "signs_as"})
+"""Fields that name something, read as names: no character that shows as nothing may stand in one."""
 SLUG_RULE = 'lowercase letters, digits and single hyphens, such as "stage-2-panel"'
 
 
@@ -81,6 +83,16 @@ class Record:
         value = self._string(key, required)
         if value:
             self._no_html(key, value, self.line_of(key))
+        if key in NAMES and (invisible := invisible_character(value)):
+            self.problems.append(
+                problem(
+                    self.path,
+                    self.line_of(key),
+                    f'"{key}" of {self.what} holds {invisible}, which shows as nothing or as a space: a name with it '
+                    "looks like another. Delete it (retype the name if you cannot see where it is).",
+                )
+            )
+            return ""
         return value.strip()
 
     def _string(self, key: str, required: bool) -> str:
@@ -112,6 +124,15 @@ class Record:
     def title(self, key: str, required: bool = True) -> str:
         """A field of text that becomes a title or a heading, so holds no markup (see markup.title_problem)."""
         value = self.text(key, required)
+        if key not in NAMES and (invisible := invisible_character(value)):
+            self.problems.append(
+                problem(
+                    self.path,
+                    self.line_of(key),
+                    f'"{key}" of {self.what} holds {invisible}, which shows as nothing or as a space; delete it.',
+                )
+            )
+            return ""
         message = title_problem(value)
         if message:
             self.problems.append(problem(self.path, self.line_of(key), f'"{key}" of {self.what}: {message}'))

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .source import Source
+from .source import Source, printable
 
 ERROR = "error"
 """Stops the build: the sources cannot be published as they are."""
@@ -32,7 +32,7 @@ class Problem:
 
     def __str__(self) -> str:
         label = "" if self.severity == ERROR else f"{self.severity}: "
-        return f"{self.source}: {label}{self.message}"
+        return f"{self.source}: {label}{printable(self.message)}"
 
     @property
     def is_error(self) -> bool:

@@ -13,7 +13,19 @@ class Source:
     line: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{printable(self.path)}:{self.line}"
+
+
+def printable(text: str) -> str:
+    """Text to print on one line of a report as it is: a line end, a control or a bidirectional character
+    in it (a file may be named with one) is written as an escape, so that it can neither start a line
+    that looks like another problem nor reorder what is shown."""
+    return "".join(
+        character.encode("unicode_escape").decode("ascii")
+        if not character.isprintable() or 0x202A <= ord(character) <= 0x202E or 0x2066 <= ord(character) <= 0x2069
+        else character
+        for character in text
+    )
 
 
 @dataclass(frozen=True)

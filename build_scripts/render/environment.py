@@ -23,6 +23,17 @@ def markdown_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+MARKDOWN_SYNTAX = frozenset("\\`*_{}[]()#+-.!|>")
+"""The characters Python-Markdown (with the tables extension) lets a backslash escape: every one that
+could start a link, an image, emphasis, code, an attribute list, a heading or a list."""
+
+
+def plain_text(text: str) -> str:
+    """A name or a title, placed in a generated Markdown page as the text it is: no link, attribute list,
+    emphasis or tag can be made from it, and it reads exactly as written."""
+    return markdown_text("".join(f"\\{c}" if c in MARKDOWN_SYNTAX else c for c in text))
+
+
 def long_date(iso: str) -> str:
     """2027-11-30 as "30 November 2027", the GOV.UK style."""
     date = datetime.date.fromisoformat(iso)
@@ -70,6 +81,7 @@ def markdown_environment() -> Environment:
     """For Markdown pages: text from the sources passes through the `md` filter, which escapes markup."""
     env = _environment(autoescape=False)
     env.filters["md"] = markdown_text
+    env.filters["text"] = plain_text
     env.filters["one_line"] = one_line
     env.filters["long_date"] = long_date
     env.filters["when_words"] = when_words

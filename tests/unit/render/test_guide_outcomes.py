@@ -17,6 +17,7 @@ from build_scripts.model.still_needed import contact_item_id
 from build_scripts.model.text import one_line_text
 from build_scripts.pipeline import check, generated_files
 from build_scripts.render.contacts import published_contacts
+from build_scripts.render.environment import plain_text
 from tests.support.project import CONTENT
 
 NOT_YET = "**Not yet in this handbook:**"
@@ -46,8 +47,8 @@ def words(markdown: str) -> str:
 
 def assert_reachable(contact: Contact, who: str) -> None:
     """The contact is named, with a way to reach it, or with what to ask and of whom."""
-    assert f"### {contact.name}" in who
-    block = who.split(f"### {contact.name}", 1)[1].split("\n### ", 1)[0]
+    assert f"### {plain_text(contact.name)}" in who
+    block = who.split(f"### {plain_text(contact.name)}", 1)[1].split("\n### ", 1)[0]
     if contact.to_supply is not None:
         assert NOT_YET in block
         assert words(contact.to_supply.until_then) in words(block)
