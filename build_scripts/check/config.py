@@ -51,7 +51,6 @@ def check_site_config(root: Path, pages: set[str] | None, anchors: dict[str, set
         *_declared(config),
         *_navigation(config, pages),
         *_assets(root, config),
-        *_folders(root, config),
         *_plain_texts(config),
         *_site_url(config),
         *_site_moved(root, config),
@@ -62,6 +61,9 @@ def check_site_config(root: Path, pages: set[str] | None, anchors: dict[str, set
 CONTENT_KEYS = ("site_name", "site_description", "site_author", "copyright", "site_url", "nav")
 """What an editor may change in mkdocs.yml: the site's texts and address (checked below), and the
 navigation. The redirects' map (plugins: redirects: redirect_maps) is content too."""
+INERT_KEYS = ("not_in_nav", "validation")
+"""Settings that run nothing, load nothing and read no file: which pages the navigation may leave out,
+and how loudly the engine reports a link it cannot follow (the tests' small project lowers it)."""
 DECLARED: dict[str, object] = {
     "docs_dir": "docs",
     "use_directory_urls": "true",
@@ -85,16 +87,6 @@ DECLARED: dict[str, object] = {
         "tables",
         {"toc": {"permalink": "true", "permalink_title": "Link to this section"}},
     ],
-    "not_in_nav": "/guide/start/**\n/guide/step/**\n/editions/*/**\n",
-    "validation": {
-        "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
-        "links": {
-            "not_found": "warn",
-            "anchors": "warn",
-            "absolute_links": "warn",
-            "unrecognized_links": "warn",
-        },
-    },
 }
 """The code of mkdocs.yml: what makes the site run, load and read. Each is declared here and must be in
 mkdocs.yml exactly so, so that changing what the site runs takes a developer's change to this file as
@@ -120,7 +112,7 @@ def _declared(config: LineMap) -> list[Problem]:
     """Every key of mkdocs.yml is content (CONTENT_KEYS, the redirects' map) or declared code (DECLARED)."""
     problems = []
     for key, line in config.key_lines.items():
-        if key in CONTENT_KEYS:
+        if key in CONTENT_KEYS or key in INERT_KEYS:
             continue
         if key == "plugins":
             problems += _plugins(config[key], line)
@@ -278,26 +270,6 @@ def _assets(root: Path, config: LineMap) -> list[Problem]:
                     "could load it. Remove it, or ask a developer to declare it (extra_javascript).",
                 )
             )
-    return problems
-
-
-def _folders(root: Path, config: LineMap) -> list[Problem]:
-    """Folders and files that mkdocs.yml names: each must exist, inside the project."""
-    named = [(key, name, line) for key in ("hooks", "watch") for name, line in _names(config.get(key))]
-    theme = config.get("theme")
-    if isinstance(theme, LineMap) and isinstance(theme.get("custom_dir"), str):
-        named.append(("custom_dir", theme["custom_dir"], theme.key_lines["custom_dir"]))
-    for key in ("docs_dir",):
-        if isinstance(config.get(key), str):
-            named.append((key, config[key], config.key_lines[key]))
-    problems = []
-    for key, name, line in named:
-        if outside_problem(root, name) is not None:
-            problems.append(problem(CONFIG, line, f'"{key}" names "{name}", which is outside the project.'))
-        elif not (root / name).exists():
-            problems.append(problem(CONFIG, line, f'"{key}" names {name}, which does not exist.'))
-        elif key == "docs_dir" and name.rstrip("/") != DOCS_DIR:
-            problems.append(problem(CONFIG, line, f'"docs_dir" must be {DOCS_DIR}: the build reads the pages there.'))
     return problems
 
 

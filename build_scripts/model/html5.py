@@ -28,8 +28,9 @@ CONTENT_ATTRIBUTES = frozenset(
 )
 """The attributes an element of a page's content may have; `href` and `src` hold safe addresses only."""
 ADDRESSES = frozenset({"href", "src"})
-WRAPPER = "hb-whole"
-AFTER = "hb-after"
+WRAPPER = "hb_whole"
+AFTER = "hb_after"
+"""Ids no source can give (a source's ids are lowercase words and hyphens), so that it cannot fake them."""
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -72,10 +73,12 @@ def read_fragment(html: str) -> Reading:
         f'<!DOCTYPE html><body>{opening}<div id="{WRAPPER}">{html}</div><p id="{AFTER}"></p>{closing}'
     )
     wrapper = tree.css_first(f"#{WRAPPER}")
-    after = tree.css_first(f"#{AFTER}")
-    assert wrapper is not None and after is not None
+    afters = tree.css(f"#{AFTER}")
+    after = afters[0] if len(afters) == 1 else None
+    assert wrapper is not None  # before anything of `html`
     in_place = (
-        after.parent is not None
+        after is not None
+        and after.parent is not None
         and after.parent.tag == PLACE[-1]
         and wrapper.next is not None
         and wrapper.next.mem_id == after.mem_id

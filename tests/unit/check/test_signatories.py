@@ -161,3 +161,24 @@ def test_a_fact_about_an_organisation_still_to_confirm_is_listed_before_publishi
     assert [str(p) for p in checked.before_publishing] == [
         f'{REGISTER}:16: before publishing: to confirm: Is it? Once confirmed, remove "to_confirm".'
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("The Cоuncil", 'the name "The Cоuncil" looks the same as "The Council" at signatories/register.yml:4'),
+        ("THE  council", 'looks the same as "The Council"'),
+        ("The\u202eCouncil", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("The\u200bCouncil", 'holds U+200B ZERO WIDTH SPACE, which shows as nothing or as a space'),
+    ],
+)
+def test_a_name_that_looks_like_another_is_refused(project: Path, name: str, said: str) -> None:
+    """A second "The Council", spelt with a Cyrillic о or hidden characters, would pass for the first."""
+    edit(
+        project / REGISTER,
+        "  - id: the-cvs\n",
+        f"  - id: the-fake\n    name: {name}\n    sector: public\n    status: signed\n"
+        '    signed_on: "2026-04-01"\n  - id: the-cvs\n',
+    )
+    problems = problems_of(project)
+    assert any(p.startswith("signatories/register.yml:") and said in p for p in problems), problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.load.markup import control_character, read_markup, title_problem
+from build_scripts.load.markup import control_character, invisible_character, read_markup, title_problem
 from build_scripts.model.urls import is_safe_link, leaves_site, scheme
 
 
@@ -107,3 +107,64 @@ def test_html_on_two_lines_is_two_problems_and_an_element_given_markdown_one() -
     assert [finding.line for finding in read_markup("a<br>b<br>\n\nc<br>").findings] == [0, 0, 2]
     found = findings("<div markdown>\nhello\n</div>")
     assert len(found) == 1 and "it contains HTML (<div markdown>" in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Python's html.parser reads each of these as one harmless block; a browser does not.
+        ('<![CDATA[ x ><meta http-equiv="refresh" content="0;url=https://evil.example">]]>', "<meta>"),
+        ("<!-- a --!><script>alert(1)</script>-->", "<script>"),
+        ('<!--><img src=x onerror="alert(1)">-->', 'the attribute "onerror"'),
+        ('<svg><style><img src=x onerror="alert(1)"></style></svg>', "<svg>"),
+        ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>', "<noscript>"),
+        ("<template><script>alert(1)</script></template>", "<template>"),
+        ('<a href="&#106;avascript:alert(1)">x</a>', 'the scheme "javascript:"'),
+    ],
+)
+def test_raw_html_in_docs_is_read_as_a_browser_reads_it(html: str, expected: str) -> None:
+    assert any(expected in message for message in findings(f"Text.\n\n{html}\n", html_allowed=True))
+
+
+@pytest.mark.parametrize("html", ["</div>\n\n<p>x</p>", "</article>", '<div class="admonition note">\n<p>Text.</p>\n'])
+def test_html_in_docs_must_close_what_it_opens_and_nothing_else(html: str) -> None:
+    assert any("closes an element it did not open" in m for m in findings(f"Text.\n\n{html}\n", html_allowed=True))
+
+
+def test_a_finding_is_on_the_line_where_it_stands_not_where_its_word_first_appears() -> None:
+    text = "The style of this page.\n\nMore text.\n\n" + '<p style="color: red">Red.</p>\n'
+    (finding,) = read_markup(text, html_allowed=True).findings
+    assert finding.line == 4 and '"style"' in finding.message
+    text = "A javascript: mention.\n\nText.\n\n" + '<a href="&#106;avascript:alert(1)">x</a>\n'
+    (finding,) = read_markup(text, html_allowed=True).findings
+    assert finding.line == 4
+
+
+def test_markdown_that_would_take_minutes_is_refused_before_it_runs() -> None:
+    assert findings("A paragraph.\n\n" + "[" * 20_000) == [
+        "this paragraph has more than 300 square brackets, which would take the build minutes to read; split it, or "
+        "write fewer links."
+    ]
+    assert read_markup("A.\n\n" + "[" * 20_000).findings[0].line == 2
+    assert findings("- a\n" + " " * 60 + "- b") == [
+        "this line is indented more than 40 spaces: nest lists ten levels at most."
+    ]
+    assert findings("[a](b.md) " * 200) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("a\u202eb", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("a\u2066b", "U+2066 LEFT-TO-RIGHT ISOLATE"), ("\ufffe", "U+FFFE")],
+)
+def test_no_source_may_hold_a_bidirectional_control_or_a_noncharacter(text: str, named: str) -> None:
+    found = control_character(text)
+    assert found is not None and found[1] == named
+
+
+@pytest.mark.parametrize("name", ["Darlington\u200bBorough", "A\u00a0B", "\u3164", "Age\u00adUK", "A\ue000", "B\u200d"])
+def test_a_name_may_hold_nothing_that_shows_as_nothing(name: str) -> None:
+    assert invisible_character(name)
+
+
+def test_ordinary_names_hold_nothing_invisible() -> None:
+    assert invisible_character("Age UK North Yorkshire & Darlington – St Teresa’s (Café)") == ""
