@@ -169,7 +169,7 @@ def test_a_fact_about_an_organisation_still_to_confirm_is_listed_before_publishi
         ("The Cоuncil", 'the name "The Cоuncil" looks the same as "The Council" at signatories/register.yml:4'),
         ("THE  council", 'looks the same as "The Council"'),
         ("The\u202eCouncil", "U+202E RIGHT-TO-LEFT OVERRIDE"),
-        ("The\u200bCouncil", 'holds U+200B ZERO WIDTH SPACE, which shows as nothing or as a space'),
+        ("The\u200bCouncil", "holds U+200B ZERO WIDTH SPACE, which shows as nothing or as a space"),
     ],
 )
 def test_a_name_that_looks_like_another_is_refused(project: Path, name: str, said: str) -> None:
