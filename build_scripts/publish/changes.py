@@ -9,9 +9,10 @@ guide's path pages are counted, not listed: one question added can change hundre
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
+
+from ..model.html5 import parse
 
 PATH_PAGES = "guide/start/"
 SHOWN = 60
@@ -25,32 +26,18 @@ class Changes:
     changed: tuple[str, ...]
 
 
-class _Article(HTMLParser):
-    """The text and the addresses of links inside a page's <article>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "article" or self.depth:
-            self.depth += tag == "article"
-            self.parts += [f"<{tag}>"] + [f"{n}={v}" for n, v in attrs if n in ("href", "src", "id")]
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag == "article":
-            self.depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and data.strip():
-            self.parts.append(" ".join(data.split()))
-
-
 def _content(path: Path) -> str:
-    parser = _Article()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    return "\n".join(parser.parts)
+    """The text and the addresses of links inside a page's <article>, read as a browser reads it."""
+    parts: list[str] = []
+    for article in parse(path.read_text(encoding="utf-8", errors="replace")).css("article"):
+        for node in article.traverse(include_text=True):
+            if node.is_text_node:
+                if (text := node.text_content or "").strip():
+                    parts.append(" ".join(text.split()))
+            elif node.is_element_node:
+                attributes = node.attributes
+                parts += [f"<{node.tag}>"] + [f"{n}={attributes[n]}" for n in ("href", "src", "id") if n in attributes]
+    return "\n".join(parts)
 
 
 def _pages(site: Path) -> dict[str, Path]:

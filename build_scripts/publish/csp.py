@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterable
-from html.parser import HTMLParser
 
 HEADERS_FILE = "_headers"
 REDIRECT_SCRIPT = 'var anchor=window.location.hash.substr(1);location.href="{url}"+(anchor?"#"+anchor:"")'
@@ -45,50 +44,6 @@ def policy(script_hashes: Iterable[str], for_headers: bool = False) -> str:
     if for_headers:
         directives.append("frame-ancestors 'none'")  # ignored in a <meta> policy
     return "; ".join(directives)
-
-
-_CHUNK = 4096
-
-
-class _HeadStart(HTMLParser):
-    """Finds where the policy goes: after <head>, or after a <meta charset> that opens it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.position: tuple[int, int] | None = None
-        self._in_head = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "head" and self.position is None:
-            self._in_head = True
-        elif not (self._in_head and tag == "meta" and any(name == "charset" for name, _ in attrs)):
-            self._in_head = False
-            return
-        line, column = self.getpos()
-        self.position = (line, column + len(self.get_starttag_text() or ""))
-
-    @property
-    def settled(self) -> bool:
-        """Whether the place is found for good: a tag after the head's start (and its charset) was read."""
-        return self.position is not None and not self._in_head
-
-
-def with_policy(html: str, text: str) -> str:
-    """The page with the policy `text` as the first thing in its <head> (after the charset)."""
-    finder = _HeadStart()
-    # The head opens near the top: reading on once the tag after it has been seen would only cost time.
-    for start in range(0, len(html), _CHUNK):
-        finder.feed(html[start : start + _CHUNK])
-        if finder.settled:
-            break
-    else:
-        finder.close()
-    if finder.position is None:
-        raise ValueError("the page has no <head>")
-    line, column = finder.position
-    offset = sum(len(part) for part in html.splitlines(keepends=True)[: line - 1]) + column
-    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{text}">'
-    return html[:offset] + meta + html[offset:]
 
 
 def headers_file(script_hashes: Iterable[str]) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..check.config import CONFIG, SITE_URL
@@ -20,6 +19,7 @@ from ..check.promise import PROMISE_FILE, PROMISED_AT, promised_at, read_promise
 from ..load.yaml_source import LineMap, load_yaml_file
 from ..model.addresses import page_url
 from ..model.handbook import Handbook
+from ..model.html5 import parse
 
 HEADER = """\
 # Every public address of the Darlington Compact handbook: partner websites link to these.
@@ -33,7 +33,7 @@ FILE_FOLDERS = ("downloads", "data", "schemas", "assets/badge", "assets/images/s
 # One page a path through the guide: they change whenever the guide does, and point search
 # engines and partners to each step's own page, which is promised.
 NOT_PROMISED = ("guide/start/", "404.html")
-_REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"', re.IGNORECASE)
+_REFRESH = re.compile(r"\d+;\s*url=(.+)", re.IGNORECASE)
 
 
 def published_addresses(site: Path, handbook: Handbook) -> list[str]:
@@ -95,24 +95,17 @@ def _resolves(site: Path, address: str, hops: int = 5) -> bool:
 
 
 def _redirect_target(page: Path) -> str | None:
-    head = page.read_text(encoding="utf-8", errors="replace")[:2000]
-    match = _REFRESH.search(head)
-    return match.group(1) if match else None
-
-
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.ids |= {value for name, value in attrs if name == "id" and value}
+    """Where a redirect page sends the reader (its meta refresh), read as a browser reads it."""
+    tree = parse(page.read_text(encoding="utf-8", errors="replace"))
+    for meta in tree.css("meta[http-equiv]"):
+        if (meta.attributes.get("http-equiv") or "").strip().lower() == "refresh":
+            match = _REFRESH.fullmatch((meta.attributes.get("content") or "").strip())
+            return match.group(1) if match else None
+    return None
 
 
 def _ids(page: Path) -> set[str]:
-    parser = _Ids()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser.ids
+    return {node.attributes.get("id") or "" for node in parse(page.read_text(encoding="utf-8")).css("[id]")}
 
 
 def move_site(root: Path, url: str) -> str:
