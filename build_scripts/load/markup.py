@@ -167,6 +167,27 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
     return result
 
 
+def _out_of_place(lines: list[str]) -> Finding:
+    """Where a page's HTML first closes an element it did not open, or the last line from which an
+    element stays open: read line by line, as tags (the rest is text to an HTML parser)."""
+    opened_at = 0
+    for index in range(len(lines)):
+        reading = read_fragment("\n".join(lines[: index + 1]))
+        if not reading.in_place and not reading.left_open:
+            return Finding(
+                index,
+                "its HTML closes an element it did not open here (such as a stray </div>): the page's own markup "
+                "after it would move. Remove the end tag, or add the start tag it closes.",
+            )
+        if reading.in_place:
+            opened_at = index + 1
+    return Finding(
+        min(opened_at, len(lines) - 1),
+        "its HTML opens an element here that it does not close: the page's own markup after it would fall "
+        "inside. Add the end tag.",
+    )
+
+
 def _line_of(lines: list[str], needle: str) -> int:
     """The first line that holds `needle` (0 when the text has no such line, as after an entity)."""
     needle = needle.strip()
@@ -201,13 +222,7 @@ class _OutputReader:
     def read(self, html: str, html_allowed: bool) -> None:
         reading = read_fragment(html)
         if html_allowed and not reading.in_place:
-            self.findings.append(
-                Finding(
-                    0,
-                    "its HTML closes an element it did not open (such as a stray </div>), or leaves one open: the "
-                    "page's own markup around it would move. Make every start tag and end tag match.",
-                )
-            )
+            self.findings.append(_out_of_place(self.lines))
         stack: list[LexborNode] = list(reversed(list(reading.content.iter(include_text=True))))
         while stack:
             node = stack.pop()

@@ -58,6 +58,8 @@ class Reading:
     """It closes every element it opens, and none it did not: the page's own markup around it stays where
     it is (a stray `</article>` would move what follows out of the content; an open `<div>` would take
     the page's footer in)."""
+    left_open: bool
+    """It opens an element it does not close (else, if not in place, it closes one it did not open)."""
 
 
 PLACE = ("div", "main", "div", "div", "article")
@@ -83,7 +85,19 @@ def read_fragment(html: str) -> Reading:
         and wrapper.next is not None
         and wrapper.next.mem_id == after.mem_id
     )
-    return Reading(tree, wrapper, in_place)
+    left_open = after is None or _inside(after, wrapper)
+    if after is not None and left_open:
+        after.decompose()  # the marker is not the fragment's
+    return Reading(tree, wrapper, in_place, left_open)
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def attribute_problem(tag: str, name: str, value: str) -> str:

@@ -128,7 +128,10 @@ def test_raw_html_in_docs_is_read_as_a_browser_reads_it(html: str, expected: str
 
 @pytest.mark.parametrize("html", ["</div>\n\n<p>x</p>", "</article>", '<div class="admonition note">\n<p>Text.</p>\n'])
 def test_html_in_docs_must_close_what_it_opens_and_nothing_else(html: str) -> None:
-    assert any("closes an element it did not open" in m for m in findings(f"Text.\n\n{html}\n", html_allowed=True))
+    found = read_markup(f"Text.\n\n{html}\n", html_allowed=True).findings
+    assert [(f.line, f.message.split(" here")[0]) for f in found] == [
+        (2, "its HTML opens an element" if html.startswith("<div") else "its HTML closes an element it did not open")
+    ]
 
 
 def test_a_finding_is_on_the_line_where_it_stands_not_where_its_word_first_appears() -> None:
