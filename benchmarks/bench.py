@@ -122,9 +122,9 @@ def serve_rebuild(work: Path) -> None:
     (work / "serve").mkdir()
     project = copy_project(ROOT, work / "serve")
     port = 8765
-    env = {**os.environ, "HANDBOOK_PDFS": "0", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [*engine_command(), "serve", "--livereload", "--config-file", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "build_scripts", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
