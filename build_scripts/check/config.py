@@ -135,7 +135,7 @@ def _declared(config: LineMap) -> list[Problem]:
             problems.append(
                 problem(
                     CONFIG,
-                    line,
+                    _first_difference(config[key], DECLARED[key], line),
                     f'"{key}" is code: it must be as build_scripts/check/config.py declares it, so that what the '
                     "site runs and loads changes only with a developer's review. Put it back as it was, or ask a "
                     "developer to change both.",
@@ -144,33 +144,45 @@ def _declared(config: LineMap) -> list[Problem]:
     return problems
 
 
+def _first_difference(value: object, declared: object, line: int) -> int:
+    """The line where `value`, read from mkdocs.yml, first differs from what is declared."""
+    if isinstance(value, LineList) and isinstance(declared, list):
+        for index, (item, item_line) in enumerate(zip(value, value.item_lines, strict=True)):
+            if index >= len(declared) or item != declared[index]:
+                return _first_difference(item, declared[index] if index < len(declared) else None, item_line)
+        return value.item_lines[-1] if value.item_lines else line
+    if isinstance(value, LineMap) and isinstance(declared, dict):
+        for key, key_line in value.key_lines.items():
+            if key not in declared or value[key] != declared[key]:
+                return _first_difference(value[key], declared.get(key), key_line)
+    return line
+
+
 def _plugins(plugins: object, line: int) -> list[Problem]:
-    names = [
-        (next(iter(entry)) if isinstance(entry, LineMap) and len(entry) == 1 else entry)
-        for entry in (plugins if isinstance(plugins, LineList) else [plugins])
-    ]
-    settings = {
-        next(iter(entry)): entry[next(iter(entry))]
-        for entry in (plugins if isinstance(plugins, LineList) else [])
-        if isinstance(entry, LineMap) and len(entry) == 1
-    }
-    redirects = settings.get("redirects")
-    if (
-        names != list(PLUGINS)
-        or settings.get("search") != SEARCH
-        or not isinstance(redirects, LineMap)
-        or set(redirects) != {"redirect_maps"}
-    ):
-        return [
-            problem(
-                CONFIG,
-                line,
-                '"plugins" is code: it must be search (lang: en), then redirects with its redirect_maps, as '
-                "build_scripts/check/config.py declares; a plugin runs code. Put it back as it was, or ask a "
-                "developer to change both.",
-            )
-        ]
-    return []
+    """Search (lang: en), then redirects with its map: the line of the first entry that is not so."""
+    entries = list(plugins) if isinstance(plugins, LineList) else [plugins]
+    lines = plugins.item_lines if isinstance(plugins, LineList) else [line]
+    for index, (entry, entry_line) in enumerate(zip(entries, lines, strict=True)):
+        name = next(iter(entry)) if isinstance(entry, LineMap) and len(entry) == 1 else entry
+        settings = entry[name] if isinstance(entry, LineMap) and isinstance(name, str) else None
+        fine = index < len(PLUGINS) and name == PLUGINS[index]
+        if name == "search":
+            fine = fine and settings == SEARCH
+        elif name == "redirects":
+            fine = fine and isinstance(settings, LineMap) and set(settings) == {"redirect_maps"}
+        if not fine:
+            return [_plugins_problem(entry_line)]
+    return [_plugins_problem(line)] if len(entries) != len(PLUGINS) else []
+
+
+def _plugins_problem(line: int) -> Problem:
+    return problem(
+        CONFIG,
+        line,
+        '"plugins" is code: it must be search (lang: en), then redirects with its redirect_maps, as '
+        "build_scripts/check/config.py declares; a plugin runs code. Put it back as it was, or ask a "
+        "developer to change both.",
+    )
 
 
 def engine_config(root: Path) -> dict[str, Any]:

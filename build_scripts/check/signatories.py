@@ -23,13 +23,13 @@ def _lookalikes(register: Register) -> list[Problem]:
             first, where = seen[key]
             problems.append(
                 Problem(
-                    organisation.source,
+                    organisation.name_source,
                     f'the name "{name}" looks the same as "{first}" at {where}, though its letters differ (one may '
                     "be from another alphabet, such as a Cyrillic о for an o): a reader would take one for the other. "
                     "Retype the name; if they are two organisations, name them so that they can be told apart.",
                 )
             )
-        seen.setdefault(key, (name, organisation.source))
+        seen.setdefault(key, (name, organisation.name_source))
     return problems
 
 

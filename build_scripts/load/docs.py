@@ -11,7 +11,7 @@ from ..model.handbook import HandWrittenPage
 from ..model.problems import Problem, problem
 from ..model.source import Source
 from .markup import title_problem
-from .yaml_source import LineMap, markdown_problems, read_text, split_front_matter
+from .yaml_source import LINKED, LineMap, markdown_problems, read_text, split_front_matter
 
 DOCS_DIR = "docs"
 FRONT_MATTER = ("title", "description", "hide")
@@ -50,10 +50,7 @@ def _files(root: Path, problems: list[Problem]) -> list[str]:
                 )
                 problems.append(problem(relative, 1, message))
             elif path.is_symlink():
-                message = (
-                    "this is a symbolic link; put the file itself here (the build publishes no file through a link)."
-                )
-                problems.append(problem(relative, 1, message))
+                problems.append(problem(relative, 1, LINKED))
             elif path.is_file():
                 found.append(relative)
         subfolders.sort()

@@ -37,8 +37,8 @@ def in_archive(found: Problem, edition_id: str) -> Problem:
 def with_archive(root: Path, handbook: Handbook, problems: list[Problem]) -> Handbook:
     """The handbook with its earlier editions, oldest first; none when editions/ does not exist."""
     folder = root / EDITIONS_DIR
-    if not folder.is_dir():
-        return handbook
+    if folder.is_symlink() or not folder.is_dir():
+        return handbook  # a linked editions/ is reported by load.handbook, and nothing is read through it
     archive = []
     for path in sorted(folder.iterdir()):
         archived = _load_archived(root, path, problems)

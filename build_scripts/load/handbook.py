@@ -14,6 +14,7 @@ from .contacts import load_contacts
 from .docs import load_hand_written
 from .guide import load_guide
 from .signatories import load_register
+from .yaml_source import LINKED
 
 
 @dataclass
@@ -42,12 +43,6 @@ def linked_paths(root: Path) -> list[Problem]:
                 if path.is_symlink() and not path.is_relative_to(root / "docs"):  # docs/ says so itself
                     problems.append(problem(path.relative_to(root).as_posix(), 1, LINKED))
     return problems
-
-
-LINKED = (
-    "this is a symbolic link; put the folder or file itself here (the build reads and publishes nothing through "
-    "a link)."
-)
 
 
 def load_handbook(root: Path) -> Loaded:

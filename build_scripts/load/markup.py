@@ -216,8 +216,10 @@ class _OutputReader:
         self.findings: list[Finding] = []
         self.links: list[tuple[int, str, str]] = []
         self.elements: list[tuple[int, str]] = []
-        self._line = 0
-        """The line of the text read last."""
+        self._source = "\n".join(lines)
+        self._lowercase = self._source.lower()
+        self._cursor = 0
+        """Where, in the source, the text read last ends: what comes next is looked for from there."""
 
     def read(self, html: str, html_allowed: bool) -> None:
         reading = read_fragment(html)
@@ -233,13 +235,38 @@ class _OutputReader:
             elif node.is_element_node and self._element(node):
                 stack.extend(reversed(list(node.iter(include_text=True))))
 
-    def _find(self, needle: str, message: str) -> None:
-        self.findings.append(Finding(_line_from(self.lines, needle, self._line), message))
+    def _find(self, needle: str, message: str, fallback: int | None = None) -> None:
+        self.findings.append(Finding(self._line_of(needle, fallback), message))
+
+    def _line_of(self, needle: str, fallback: int | None = None) -> int:
+        """The line of `needle`'s first occurrence from the cursor, else its nearest before it.
+
+        What Markdown made but the source does not spell out (a table's alignment as `style`, a value
+        written `&#106;avascript:` and read decoded) is placed on `fallback`, its element's line.
+        """
+        needle = needle.strip()
+        at = self._source.find(needle, self._cursor) if needle else -1
+        if at < 0 and needle:
+            at = self._source.rfind(needle, 0, self._cursor)
+        if at < 0:
+            return fallback if fallback is not None else self._next_written()
+        return self._source.count("\n", 0, at)
+
+    def _next_written(self) -> int:
+        """The line where what follows the cursor is written: the rest of its line, or the next line that
+        is not blank."""
+        line = self._source.count("\n", 0, self._cursor)
+        end = self._source.find("\n", self._cursor)
+        if end < 0 or self._source[self._cursor : end].strip():
+            return line
+        return next((index for index in range(line + 1, len(self.lines)) if self.lines[index].strip()), line)
 
     def _text(self, data: str) -> None:
         first = data.strip().split("\n")[0]
         if first:
-            self._line = _line_from(self.lines, first, self._line)
+            at = self._source.find(first, self._cursor)
+            if at >= 0:
+                self._cursor = at + len(first)
 
     def _element(self, node: LexborNode) -> bool:
         """Read an element; whether to read what is inside it."""
@@ -249,49 +276,40 @@ class _OutputReader:
             return False
         text = node.text(deep=True)
         first = text.strip().split("\n")[0]
-        self.elements.append((_line_from(self.lines, first, self._line) if first else len(self.lines) - 1, tag))
+        line = self._line_of(first) if first else len(self.lines) - 1
+        self.elements.append((line, tag))
+        # Where what it holds is not written as read (a decoded reference, a table's alignment): its
+        # start tag's line, if the source writes one from here, else its text's.
+        written = self._lowercase.find(f"<{tag}", self._cursor)
+        line = self._source.count("\n", 0, written) if written >= 0 else line
         allowed = ATTRIBUTES.get(tag, set()) | {"id", "class"}
         for name, value in node.attributes.items():
             value = value or ""
             if name not in allowed:
-                self._find(name, f'it gives <{tag}> the attribute "{name}"; a source may set only ids and classes.')
+                self._find(
+                    name, f'it gives <{tag}> the attribute "{name}"; a source may set only ids and classes.', line
+                )
             elif name == "id" and not ID.fullmatch(value):
                 self._find(value, f'"{value}" is not a valid anchor: use lowercase letters, digits and single hyphens.')
             elif name == "class":
                 for unknown in sorted(set(value.split()) - CLASSES):
                     self._find(f".{unknown}", f'the class "{unknown}" is not one a source may give.')
             elif name in ("href", "src"):
-                self._address(tag, name, value)
+                self._address(tag, name, value, line)
         if tag == "a" and (href := node.attributes.get("href")):
-            self.links.append((_line_from(self.lines, href, self._line), text.strip(), href))
+            self.links.append((self._line_of(href), text.strip(), href))
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and ("<" in text or ">" in text):
             self._find(text.strip(), 'a heading may not contain "<" or ">": a heading becomes a title.')
         return True
 
-    def _address(self, tag: str, name: str, value: str) -> None:
+    def _address(self, tag: str, name: str, value: str, line: int) -> None:
         if not is_safe_link(value):
-            self._find(value, f'the address "{value}" has the scheme "{scheme(value)}:"; a link may be {SCHEMES} only.')
+            message = f'the address "{value}" has the scheme "{scheme(value)}:"; a link may be {SCHEMES} only.'
+            self._find(value, message, line)
         elif name == "src" and leaves_site(value):
-            self._find(value, f'the image "{value}" is on another host; put the image in docs/ and name its file.')
-
-
-def _line_from(lines: list[str], needle: str, start: int) -> int:
-    """The first line from `start` that holds `needle`, else the first before it that does (else 0).
-
-    A browser decodes character references, so a value written `&#106;avascript:` is looked for as it was
-    read and, failing that, by its attribute's line: the first line from `start` that holds a tag.
-    """
-    needle = needle.strip()
-    if not needle:
-        return start
-    order: list[int] = [*range(start, len(lines)), *range(0, min(start, len(lines)))]
-    for index in order:
-        if needle in lines[index]:
-            return index
-    for index in range(start, len(lines)):
-        if "<" in lines[index] or "{" in lines[index]:
-            return index
-    return start
+            self._find(
+                value, f'the image "{value}" is on another host; put the image in docs/ and name its file.', line
+            )
 
 
 def title_problem(value: str) -> str:

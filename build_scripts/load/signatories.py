@@ -125,6 +125,7 @@ def _organisation(r: Record) -> Signatory:
         edition=edition,
         since_2009=_since_2009(since) if since is not None else None,
         source=Source(r.path, r.line),
+        name_source=Source(r.path, r.line_of("name")),
     )
 
 

@@ -199,6 +199,12 @@ MAX_SOURCE_BYTES = 1_000_000
 """A source file is text an editor writes: one over this size is surely the wrong file."""
 
 
+LINKED = (
+    "this is a symbolic link; put the folder or file itself here (the build reads and publishes nothing through "
+    "a link)."
+)
+
+
 def outside_problem(root: Path, relative: str) -> Problem | None:
     """Why a source path may not be read, or None: it leads outside the project, or through a symlink.
 
@@ -212,11 +218,7 @@ def outside_problem(root: Path, relative: str) -> Problem | None:
         if part == root:
             break
         if part.is_symlink():
-            return problem(
-                part.relative_to(root).as_posix(),
-                1,
-                "this is a symbolic link; put the file itself here (the build publishes no file through a link).",
-            )
+            return problem(part.relative_to(root).as_posix(), 1, LINKED)
     if not path.resolve().is_relative_to(root):
         return problem(relative, 1, "this path leads outside the project; a source names only files inside it.")
     return None

@@ -233,6 +233,8 @@ class Signatory:
     since_2009: Since2009 | None
     """What has become of it since 2009, where someone has checked; None where nobody has yet."""
     source: Source
+    name_source: Source
+    """Where its name is written."""
 
     @property
     def signs_as(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import yaml
@@ -52,8 +53,8 @@ def when_words(when: str) -> str:
 
 
 def table_cell(text: str) -> str:
-    """Text made safe inside a Markdown table's cell."""
-    return text.replace("|", "\\|")
+    """Text made safe inside a Markdown table's cell: each "|" escaped (once: `text` has escaped some)."""
+    return re.sub(r"(?<!\\)\|", r"\\|", text)
 
 
 def sentence(text: str) -> str:
@@ -82,6 +83,7 @@ def markdown_environment() -> Environment:
     env = _environment(autoescape=False)
     env.filters["md"] = markdown_text
     env.filters["text"] = plain_text
+    env.filters["name"] = plain_text
     env.filters["one_line"] = one_line
     env.filters["long_date"] = long_date
     env.filters["when_words"] = when_words
@@ -100,6 +102,7 @@ def still_needed_href(contact_id: str, here: str) -> str:
 def html_environment() -> Environment:
     """For documents written as HTML (the printed ones): everything from the sources is escaped."""
     env = _environment(autoescape=True)
+    env.filters["name"] = str  # escaped as HTML, as everything is here
     env.filters["long_date"] = long_date
     env.filters["when_words"] = when_words
     env.filters["sentence"] = sentence

@@ -166,7 +166,7 @@ def test_a_fact_about_an_organisation_still_to_confirm_is_listed_before_publishi
 @pytest.mark.parametrize(
     ("name", "said"),
     [
-        ("The Cоuncil", 'the name "The Cоuncil" looks the same as "The Council" at signatories/register.yml:4'),
+        ("The Cоuncil", 'the name "The Cоuncil" looks the same as "The Council" at signatories/register.yml:5'),
         ("THE  council", 'looks the same as "The Council"'),
         ("The\u202eCouncil", "U+202E RIGHT-TO-LEFT OVERRIDE"),
         ("The\u200bCouncil", "holds U+200B ZERO WIDTH SPACE, which shows as nothing or as a space"),
