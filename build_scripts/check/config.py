@@ -1,13 +1,14 @@
-"""Checks of mkdocs.yml, a source like any other: what it names, what it puts into every page, and
-where it sends readers.
+"""Checks of mkdocs.yml, a source like any other: content and declared code.
 
-MkDocs would stop on some of these with messages of its own; others it would publish. Here each is
-a problem with the line of mkdocs.yml and what to do: a page or file that does not exist; a
-stylesheet or script from another host (the handbook makes no request to another host); markup in
-a text that the theme writes into every page unescaped (the copyright, the site's name); a site_url
-that is not a plain https address; a redirect to another host, to a page that does not exist, or
-from a page that still does; a folder outside the project; a Markdown extension whose effect on the
-sources the check does not know.
+An editor may change the site's texts, its address and the navigation, and the redirects' map; every
+other key is code, declared here (DECLARED) and held to it, so that what the site runs, loads and
+reads changes only with a developer's change to this file (CODEOWNERS): no INHERIT, hook, plugin,
+Markdown extension, theme setting, script or stylesheet that is not declared. Each problem has the
+line of mkdocs.yml and what to do: a page or file that does not exist; markup in a text that the
+theme writes into every page unescaped (the copyright, the site's name); a site_url that is not a
+plain https address, or not the one addresses.txt promises its addresses at; a redirect to another
+host, to a page that does not exist, or from a page that still does; a script file in docs/ that is
+not declared.
 """
 
 from __future__ import annotations

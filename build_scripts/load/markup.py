@@ -276,7 +276,7 @@ class _OutputReader:
             return False
         text = node.text(deep=True)
         first = text.strip().split("\n")[0]
-        line = self._line_of(first) if first else len(self.lines) - 1
+        line = self._line_of(first) if first else self._next_written()
         self.elements.append((line, tag))
         # Where what it holds is not written as read (a decoded reference, a table's alignment): its
         # start tag's line, if the source writes one from here, else its text's.
