@@ -3,6 +3,7 @@ hundred steps, made from a copy of the real one."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.support.project import copy_project
@@ -26,9 +27,8 @@ def _more_codes(project: Path) -> None:
     nav = []
     for number in range(1, EXTRA_CODES + 1):
         code = f"extra-{number}"
-        text = source.replace("id: pa-", f"id: x{number}-").replace(
-            "title: Partnerships", f"title: Extra code {number}"
-        )
+        # Every id of the code, its retired clauses' too, made its own.
+        text = re.sub(r"\bpa-", f"x{number}-", source).replace("title: Partnerships", f"title: Extra code {number}")
         (project / f"codes_of_practice/{code}.yml").write_text(text, encoding="utf-8")
         listed += f"  - {code}\n"
         nav.append(f"      - codes/{code}.md\n")
