@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from ..load.docs import DOCS_DIR
-from ..load.markup import title_problem
+from ..load.markup import ID, title_problem
 from ..load.yaml_source import LineList, LineMap, load_yaml_file, outside_problem
 from ..model.problems import Problem, problem
 from ..model.urls import SAFE_SCHEMES, is_safe_link, leaves_site, scheme
@@ -358,6 +358,9 @@ def _redirect_problem(old: str, new: object, pages: set[str] | None, anchors: di
     if not old.endswith(".md") or old.startswith("/") or ".." in old.split("/"):
         return 'should be the page that moved, as "old-name.md" (a page of docs/, relative to it).'
     path, _, anchor = new.partition("#")
+    if anchor and not ID.fullmatch(anchor):
+        # The redirect page's script is made from it: only an anchor's own letters may stand there.
+        return f'leads to the anchor "#{anchor}", which is not an anchor: use lowercase letters, digits and hyphens.'
     if pages is None:
         return ""
     if old in pages:

@@ -5,12 +5,13 @@ file under docs/ is published, so none may be a symbolic link."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..model.handbook import HandWrittenPage
 from ..model.problems import Problem, problem
 from ..model.source import Source
-from .markup import title_problem
+from .markup import invisible_character, title_problem
 from .yaml_source import LINKED, LineMap, markdown_problems, read_text, split_front_matter
 
 DOCS_DIR = "docs"
@@ -18,6 +19,32 @@ FRONT_MATTER = ("title", "description", "hide")
 """What a hand-written page's front matter may set: a `template`, a canonical address or any other
 field the theme reads would reach the page unchecked."""
 HIDE = frozenset({"navigation", "toc", "footer", "path"})
+
+
+META_LINE = re.compile(r"[A-Za-z0-9_-]+:")
+PUBLISHED = frozenset({".md", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".pdf", ".txt"})
+"""The kinds of file docs/ may hold: every file there is published as it is, so not HTML, SVG (which can
+hold scripts) or a host's own files such as _redirects and _headers, which the check does not read."""
+
+
+def _front_matter_form(text: str) -> str:
+    """Why a page's front matter is not written as the check reads it, or "": engines read other forms too
+    (a closing "...", "--- " with a space, key: value lines with no "---", Windows line ends), and what
+    they would read there the check would not see."""
+    if "\r" in text:
+        return "this page has Windows line ends (CR LF); save it with Unix line ends (LF)."
+    lines = text.split("\n")
+    if lines[0].rstrip() == "---" and lines[0] != "---":
+        return 'its first line is "---" followed by spaces; make it exactly "---".'
+    if lines[0] != "---" and META_LINE.match(lines[0]):
+        return 'it begins with "key: value" lines; write front matter between two lines of exactly "---".'
+    if lines[0] == "---":
+        for line in lines[1:]:
+            if line == "---":
+                break
+            if line.strip() in ("---", "..."):
+                return 'close the front matter with a line of exactly "---".'
+    return ""
 
 
 def _fit_name(name: str) -> bool:
@@ -52,6 +79,15 @@ def _files(root: Path, problems: list[Problem]) -> list[str]:
             elif path.is_symlink():
                 problems.append(problem(relative, 1, LINKED))
             elif path.is_file():
+                if path.suffix.lower() not in PUBLISHED:
+                    problems.append(
+                        problem(
+                            relative,
+                            1,
+                            f"every file of {DOCS_DIR}/ is published as it is, and a file of this kind is not read "
+                            f"by the check (it may be: {', '.join(sorted(PUBLISHED))}); remove it, or ask a developer.",
+                        )
+                    )
                 found.append(relative)
         subfolders.sort()
     return sorted(found)
@@ -63,6 +99,9 @@ def _load_page(root: Path, relative: str, problems: list[Problem]) -> HandWritte
     if text is None:
         return None
     body, body_line = text, 1
+    if message := _front_matter_form(text):
+        problems.append(problem(relative, 1, message))
+        return None
     if text.startswith("---\n"):
         front, body, body_line = split_front_matter(text, relative, problems)
         for key, line in (front.key_lines if isinstance(front, LineMap) else {}).items():
@@ -76,11 +115,18 @@ def _load_page(root: Path, relative: str, problems: list[Problem]) -> HandWritte
                     )
                 )
         hide = front.get("hide") if isinstance(front, LineMap) else None
-        if isinstance(front, LineMap) and hide is not None and not (isinstance(hide, list) and set(hide) <= HIDE):
+        listed = isinstance(hide, list) and all(isinstance(item, str) for item in hide) and set(hide) <= HIDE
+        if isinstance(front, LineMap) and hide is not None and not listed:
             problems.append(problem(relative, front.key_lines["hide"], f'"hide" may list: {", ".join(sorted(HIDE))}.'))
         for key in ("title", "description"):
             value = front.get(key) if isinstance(front, LineMap) else None
-            if isinstance(front, LineMap) and isinstance(value, str) and (message := title_problem(value)):
+            if not isinstance(front, LineMap) or value is None:
+                continue
+            if not isinstance(value, str):
+                problems.append(problem(relative, front.key_lines[key], f'"{key}" should be one line of text.'))
+            elif message := title_problem(value) or (
+                f"it holds {invisible}; delete it." if (invisible := invisible_character(value)) else ""
+            ):
                 problems.append(problem(relative, front.key_lines[key], f'"{key}": {message}'))
     problems.extend(markdown_problems(relative, body, body_line, html_allowed=True))
     docs_relative = relative.removeprefix(f"{DOCS_DIR}/")

@@ -127,7 +127,13 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
     if costly is not None:
         return Markup(findings=[costly])
     with _parser(html_allowed) as parser:
-        output = parser.convert(text)
+        try:
+            output = parser.convert(text)
+        except RecursionError:
+            _markdown.cache_clear()  # a parser stopped halfway keeps state that spoils the next text
+            return Markup(
+                findings=[Finding(0, "its lists or quotes nest too deep for Markdown; nest a few levels at most.")]
+            )
         kept_aside = list(parser.htmlStash.rawHtmlBlocks)
         references = dict(parser.references)
     result = Markup()

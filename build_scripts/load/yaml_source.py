@@ -90,6 +90,9 @@ def _refuse_tags(text: str) -> None:
     lists and mappings, and a tag (`!!python/object`, `!ENV`, `!relative`, even `!!str`) is how YAML is
     made to run code or read what is not in the file."""
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            # An alias repeats what an anchor holds: nested, a few lines make billions of values to read.
+            raise TagFound("*" + str(event.anchor), event.start_mark)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise TagFound(tag, event.start_mark)
@@ -126,6 +129,11 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
     except TagFound as error:
         line = (error.problem_mark.line + 1 if error.problem_mark else 1) + line_offset
         shown = error.tag.replace("tag:yaml.org,2002:", "!!")
+        if shown.startswith("*"):
+            message = (
+                f'this line repeats an anchor ("{shown}"); a source writes each value out, and refers to no anchor.'
+            )
+            return None, [problem(path, line, message)]
         return None, [
             problem(
                 path,

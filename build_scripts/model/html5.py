@@ -35,7 +35,7 @@ AFTER = "hb_after"
 
 def parse(html: str) -> LexborHTMLParser:
     """A whole document, as a browser with scripts builds it."""
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(html, scripting=True)
 
 
 def elements(node: LexborNode) -> Iterator[LexborNode]:
@@ -72,7 +72,8 @@ def read_fragment(html: str) -> Reading:
     opening = "".join(f"<{tag}>" for tag in PLACE)
     closing = "".join(f"</{tag}>" for tag in reversed(PLACE))
     tree = LexborHTMLParser(
-        f'<!DOCTYPE html><body>{opening}<div id="{WRAPPER}">{html}</div><p id="{AFTER}"></p>{closing}'
+        scripting=True,
+        html=f'<!DOCTYPE html><body>{opening}<div id="{WRAPPER}">{html}</div><p id="{AFTER}"></p>{closing}',
     )
     wrapper = tree.css_first(f"#{WRAPPER}")
     afters = tree.css(f"#{AFTER}")

@@ -11,7 +11,7 @@ from ..check.still_needed import champions_recorded
 from ..model.addresses import SIGNATORIES_PAGE, relative
 from ..model.contacts import CHAMPIONS, Contact, Contacts, ToSupply, Way
 from ..model.handbook import Register
-from .environment import markdown_text, one_line
+from .environment import markdown_text, plain_text
 
 CHAMPIONS_MISSING = "each organisation's Compact Champion: the register records none yet"
 
@@ -22,9 +22,9 @@ def way_markdown(way: Way, here: str) -> str:
     """One way to reach a contact, on the page `here` (docs-relative): "Email: [a@b.org](mailto:a@b.org)"."""
     if way.how == "page":
         page, _, anchor = way.value.partition("#")
-        text = markdown_text(way.label) if way.label else "This page of the handbook"
+        text = plain_text(way.label) if way.label else "This page of the handbook"
         return f"[{text}]({relative(here, page)}{'#' + anchor if anchor else ''})"
-    name = NAMES[way.how] + (f" ({markdown_text(one_line(way.label))})" if way.label else "")
+    name = NAMES[way.how] + (f" ({plain_text(way.label)})" if way.label else "")
     value = markdown_text(way.value)
     if way.how == "email":
         return f"{name}: [{value}](mailto:{way.value})"

@@ -34,7 +34,7 @@ from ..model.text import map_links
 from .changes import summary, what_changed
 from .codes import code_pages
 from .compact import compact_pages
-from .environment import front_matter, long_date, markdown_environment, markdown_text
+from .environment import front_matter, long_date, markdown_environment, plain_text
 from .feed import atom_feed
 from .guide import step_files
 from .pdf import build_pdfs
@@ -164,7 +164,7 @@ def archived_page(
     }
     notice = (
         f'!!! warning "Not the current edition"\n\n'
-        f"    This page is from the **{markdown_text(edition.name)}** of the handbook, published on "
+        f"    This page is from the **{plain_text(edition.name)}** of the handbook, published on "
         f"{long_date(edition.published)}, and its words are kept as they were published. "
         "It is not the current edition: "
         f"[{'read this page in the current edition' if now == path else 'go to the current edition'}]"

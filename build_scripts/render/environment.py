@@ -32,7 +32,7 @@ could start a link, an image, emphasis, code, an attribute list, a heading or a 
 def plain_text(text: str) -> str:
     """A name or a title, placed in a generated Markdown page as the text it is: no link, attribute list,
     emphasis or tag can be made from it, and it reads exactly as written."""
-    return markdown_text("".join(f"\\{c}" if c in MARKDOWN_SYNTAX else c for c in text))
+    return markdown_text("".join(f"\\{c}" if c in MARKDOWN_SYNTAX else c for c in one_line(text)))
 
 
 def long_date(iso: str) -> str:

@@ -10,7 +10,7 @@ from ..model.contacts import Contact
 from ..model.handbook import Handbook
 from ..model.text import relink
 from .contacts import way_markdown
-from .environment import markdown_environment, markdown_text, still_needed_href
+from .environment import markdown_environment, markdown_text, plain_text, still_needed_href
 from .paper import BLANK_COPY_PDF, lead_contact, signatory_pdf
 
 
@@ -47,9 +47,9 @@ def _edition_link(handbook: Handbook) -> Callable[[str], str]:
 
     def link(edition_id: str) -> str:
         if edition_id == handbook.edition.id:
-            return f"[{markdown_text(handbook.edition.name)}]({relative(SIGNATORIES_PAGE, ABOUT_EDITION)})"
+            return f"[{plain_text(handbook.edition.name)}]({relative(SIGNATORIES_PAGE, ABOUT_EDITION)})"
         target = relative(SIGNATORIES_PAGE, edition_page(edition_id))
-        return f"[{markdown_text(names.get(edition_id, edition_id))}]({target})"
+        return f"[{plain_text(names.get(edition_id, edition_id))}]({target})"
 
     return link
 

@@ -602,6 +602,74 @@ REFUSED |= {
 }
 
 
+def docs_page(text: str) -> Plant:
+    return write("docs/about/extra.md", text)
+
+
+# What a review of the change found getting past it.
+REFUSED |= {
+    # A title that YAML reads as a list reached every page unescaped; with scripts on, a browser ends
+    # <noscript> early and the refresh is live.
+    "docs-title-as-a-list": (
+        replace(
+            DOCS,
+            "title: Accessibility statement",
+            'title: [\'</title><noscript><!--</noscript><meta http-equiv="refresh" content="0;url=https://evil.example/">--></noscript>\']',
+        ),
+        DOCS,
+        "title: [",
+    ),
+    # Front matter an engine reads but the check did not.
+    "docs-front-matter-without-dashes": (
+        docs_page("template: ../../etc/hostname\n\n# Extra\n"),
+        "docs/about/extra.md",
+        1,
+    ),
+    "docs-front-matter-dashes-and-a-space": (
+        docs_page("--- \ntemplate: main.html\n---\n\n# Extra\n"),
+        "docs/about/extra.md",
+        1,
+    ),
+    "docs-front-matter-windows-line-ends": (
+        docs_page("---\r\ntitle: Extra\r\ntemplate: main.html\r\n---\r\n\r\n# Extra\r\n"),
+        "docs/about/extra.md",
+        1,
+    ),
+    "docs-front-matter-closed-with-dots": (
+        docs_page("---\ntitle: Extra\n...\ntemplate: main.html\n---\n\n# Extra\n"),
+        "docs/about/extra.md",
+        1,
+    ),
+    "docs-hide-with-a-mapping": (in_docs_front_matter("hide: [ {toc: yes} ]"), DOCS, "hide:"),
+    # Files an engine publishes as they are, which the check did not read.
+    "docs-redirects-file-of-the-host": (
+        write("docs/_redirects", "/*  https://evil.example/:splat  301!\n"),
+        "docs/_redirects",
+        1,
+    ),
+    "docs-html-file": (
+        write("docs/about/old.htm", '<meta http-equiv="refresh" content="0;url=https://evil.example">'),
+        "docs/about/old.htm",
+        1,
+    ),
+    "docs-svg-with-a-script": (
+        write("docs/assets/x.svg", "<svg><script>alert(1)</script></svg>"),
+        "docs/assets/x.svg",
+        1,
+    ),
+    # A list nested thousands deep made Markdown's parser recurse out of the stack.
+    "page-list-nested-too-deep": (before_paragraph("- " * 3000 + "x"), PAGE),
+    # Eight anchors nested ten times over: billions of values from 4 KB.
+    "config-yaml-aliases": (in_config("site_name:", "x: &a [1, 1]\ny: [*a, *a]\nsite_name:"), CONFIG, "y: [*a"),
+    # The redirect page's script is made from the anchor: it may hold an anchor's letters only.
+    "config-redirect-anchor-script": (
+        redirect('old-page.md: \'signatories.md#x";location="https://evil.example/";"\''),
+        CONFIG,
+        "old-page.md:",
+    ),
+}
+
+
 def test_the_corpus_covers_every_kind_of_source() -> None:
     paths = {case[1] for case in REFUSED.values()}
     assert len(REFUSED) + len(HARMLESS) >= 40
