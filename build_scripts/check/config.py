@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from ..load.docs import DOCS_DIR
-from ..load.markup import ID, title_problem
+from ..load.markup import ID, invisible_character, title_problem
 from ..load.yaml_source import LineList, LineMap, load_yaml_file, outside_problem
 from ..model.problems import Problem, problem
 from ..model.urls import SAFE_SCHEMES, is_safe_link, leaves_site, scheme
@@ -219,7 +219,7 @@ def _names(value: object) -> list[tuple[str, int]]:
 def _navigation(config: LineMap, pages: set[str] | None) -> list[Problem]:
     problems = []
     for title, line in _nav_titles(config.get("nav")):
-        if message := title_problem(title):
+        if message := _text_problem(title):
             problems.append(problem(CONFIG, line, f'the navigation\'s title "{title}": {message}'))
     for page, line in _nav_pages(config.get("nav"), config.key_lines.get("nav", 1)):
         if leaves_site(page):
@@ -290,9 +290,18 @@ def _plain_texts(config: LineMap) -> list[Problem]:
     problems = []
     for key in PLAIN_TEXT:
         value = config.get(key)
-        if isinstance(value, str) and (message := title_problem(value)):
+        if isinstance(value, str) and (message := _text_problem(value)):
             problems.append(problem(CONFIG, config.key_lines[key], f'"{key}": {message}'))
     return problems
+
+
+def _text_problem(value: str) -> str:
+    """A text the theme writes into every page, some of it into attributes unescaped: no markup, no
+    double quote, nothing invisible."""
+    if '"' in value:
+        return 'it contains a double quote ("), which the theme would write unescaped; use ’ or “ ” instead.'
+    invisible = invisible_character(value)
+    return title_problem(value) or (f"it holds {invisible}; delete it." if invisible else "")
 
 
 def _site_url(config: LineMap) -> list[Problem]:

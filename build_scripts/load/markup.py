@@ -334,8 +334,12 @@ def title_problem(value: str) -> str:
 BIDI_CONTROLS = frozenset({*range(0x202A, 0x202F), *range(0x2066, 0x206A)})
 """Embeddings, overrides and isolates: they change the order text is shown in, so that what a reader
 sees is not what the source says ("Trojan Source"). The handbook is English: it needs none."""
-FILLERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F})
-"""Letters and marks that show as nothing (Hangul fillers, the braille blank, the grapheme joiner)."""
+FILLERS = frozenset(
+    {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F, 0x17B4, 0x17B5, *range(0x180B, 0x1810)}
+    | {*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)}
+)
+"""Letters and marks that show as nothing (Hangul fillers, the braille blank, the grapheme joiner,
+variation selectors and other default-ignorable marks)."""
 
 
 def _noncharacter(code: int) -> bool:

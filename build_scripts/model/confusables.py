@@ -26,9 +26,14 @@ def _prototypes() -> dict[str, str]:
     return table
 
 
-def skeleton(text: str) -> str:
-    """The UTS #39 skeleton of a name, case-folded and with its spaces collapsed."""
+def _mapped(text: str) -> str:
     prototypes = _prototypes()
-    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    mapped = "".join(prototypes.get(character, character) for character in unicodedata.normalize("NFD", folded))
+    mapped = "".join(prototypes.get(character, character) for character in unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFD", mapped)
+
+
+def skeleton(text: str) -> str:
+    """The UTS #39 skeleton of a name, with its spaces collapsed, case-folded before and after the mapping:
+    a capital I is taken for an l, and "THE COUNCIL" for "The Council"."""
+    collapsed = " ".join(unicodedata.normalize("NFKC", text).split())
+    return _mapped(_mapped(collapsed).casefold())

@@ -168,6 +168,8 @@ def test_a_fact_about_an_organisation_still_to_confirm_is_listed_before_publishi
     [
         ("The Cоuncil", 'the name "The Cоuncil" looks the same as "The Council" at signatories/register.yml:5'),
         ("THE  council", 'looks the same as "The Council"'),
+        ("The CounciI", 'looks the same as "The Council"'),
+        ("The Council\ufe0f", "U+FE0F VARIATION SELECTOR-16"),
         ("The\u202eCouncil", "U+202E RIGHT-TO-LEFT OVERRIDE"),
         ("The\u200bCouncil", "holds U+200B ZERO WIDTH SPACE, which shows as nothing or as a space"),
     ],
