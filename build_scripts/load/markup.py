@@ -93,15 +93,23 @@ def _parser(html_allowed: bool) -> Iterator[markdown.Markdown]:
 
 
 MAX_BRACKETS = 300
-"""Square brackets one paragraph may hold: Python-Markdown's time for links grows with the square of
-their number (20,000 took two minutes), and the handbook's busiest paragraph has 28."""
+"""Square and angle brackets one paragraph may hold: Python-Markdown's time for links and tags grows
+with the square of their number (20,000 [ took two minutes, 20,000 <a one), and the handbook's busiest
+paragraph has a few dozen."""
 MAX_INDENT = 40
 """Spaces a line may begin with: ten levels of list. Markdown's time grows fast with nesting, and the
 sources indent 14 at most."""
 
 
+MAX_MARKDOWN = 200_000
+"""Characters one Markdown text may hold: the longest page of the handbook has under 10,000, and the
+check's time grows faster than its length."""
+
+
 def _too_costly(text: str) -> Finding | None:
     """What would make Markdown take more than a moment over a text, found before it runs, with its line."""
+    if len(text) > MAX_MARKDOWN:
+        return Finding(0, f"this text is longer than {MAX_MARKDOWN:,} characters; split it into pages.")
     brackets, start = 0, 0
     for index, line in enumerate(text.split("\n")):
         if not line.strip():
@@ -111,12 +119,12 @@ def _too_costly(text: str) -> Finding | None:
             return Finding(
                 index, f"this line is indented more than {MAX_INDENT} spaces: nest lists ten levels at most."
             )
-        brackets += line.count("[")
+        brackets += line.count("[") + line.count("<")
         if brackets > MAX_BRACKETS:
             return Finding(
                 start,
-                f"this paragraph has more than {MAX_BRACKETS} square brackets, which would take the build minutes to "
-                "read; split it, or write fewer links.",
+                f"this paragraph has more than {MAX_BRACKETS} square or angle brackets, which would take the build "
+                "minutes to read; split it, or write fewer links or tags.",
             )
     return None
 

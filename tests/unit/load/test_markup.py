@@ -145,14 +145,16 @@ def test_a_finding_is_on_the_line_where_it_stands_not_where_its_word_first_appea
 
 def test_markdown_that_would_take_minutes_is_refused_before_it_runs() -> None:
     assert findings("A paragraph.\n\n" + "[" * 20_000) == [
-        "this paragraph has more than 300 square brackets, which would take the build minutes to read; split it, or "
-        "write fewer links."
+        "this paragraph has more than 300 square or angle brackets, which would take the build minutes to read; "
+        "split it, or write fewer links or tags."
     ]
     assert read_markup("A.\n\n" + "[" * 20_000).findings[0].line == 2
     assert findings("- a\n" + " " * 60 + "- b") == [
         "this line is indented more than 40 spaces: nest lists ten levels at most."
     ]
     assert findings("[a](b.md) " * 200) == []
+    assert findings("<a " * 20_000, html_allowed=True)[0].startswith("this paragraph has more than 300")
+    assert findings("a\n\n" * 100_000)[0].startswith("this text is longer than 200,000 characters")
 
 
 @pytest.mark.parametrize(
