@@ -65,6 +65,8 @@ navigation. The redirects' map (plugins: redirects: redirect_maps) is content to
 INERT_KEYS = ("not_in_nav", "validation")
 """Settings that run nothing, load nothing and read no file: which pages the navigation may leave out,
 and how loudly the engine reports a link it cannot follow (the tests' small project lowers it)."""
+DECLARED_SCRIPTS = ("assets/javascripts/keyboard.js",)
+"""The site's own script files (extra_javascript): the only ones besides the theme's a page may load."""
 DECLARED: dict[str, object] = {
     "docs_dir": "docs",
     "use_directory_urls": "true",
@@ -79,7 +81,7 @@ DECLARED: dict[str, object] = {
         "features": ["navigation.footer", "navigation.sections"],
     },
     "extra_css": ["assets/stylesheets/handbook.css"],
-    "extra_javascript": ["assets/javascripts/keyboard.js"],
+    "extra_javascript": list(DECLARED_SCRIPTS),
     "markdown_extensions": [
         "admonition",
         "attr_list",
@@ -104,8 +106,7 @@ def declared_scripts(root: Path) -> frozenset[str]:
     declares, and the theme overrides' (code, both)."""
     overrides = root / THEME_FOLDER
     return frozenset(
-        {str(name) for name in DECLARED["extra_javascript"]}  # type: ignore[attr-defined]
-        | {path.relative_to(overrides).as_posix() for path in overrides.rglob("*.js")}
+        set(DECLARED_SCRIPTS) | {path.relative_to(overrides).as_posix() for path in overrides.rglob("*.js")}
     )
 
 
@@ -271,10 +272,9 @@ def _assets(root: Path, config: LineMap) -> list[Problem]:
                 problems.append(problem(CONFIG, line, f'"{key}" names "{name}", which is outside {DOCS_DIR}/.'))
             elif not (root / DOCS_DIR / name).is_file():
                 problems.append(problem(CONFIG, line, f'"{key}" names {DOCS_DIR}/{name}, which does not exist.'))
-    declared = {str(name) for name in DECLARED["extra_javascript"]}  # type: ignore[attr-defined]
     for path in sorted((root / DOCS_DIR).rglob("*")):
         relative = path.relative_to(root / DOCS_DIR).as_posix()
-        if path.suffix.lower() in SCRIPT_SUFFIXES and relative not in declared:
+        if path.suffix.lower() in SCRIPT_SUFFIXES and relative not in DECLARED_SCRIPTS:
             problems.append(
                 problem(
                     f"{DOCS_DIR}/{relative}",

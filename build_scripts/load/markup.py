@@ -24,6 +24,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from selectolax.lexbor import LexborNode
 
 from ..model.html5 import read_fragment
+from ..model.source import BIDI_CONTROLS
 from ..model.urls import is_safe_link, leaves_site, scheme
 
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables")
@@ -339,9 +340,6 @@ def title_problem(value: str) -> str:
     return ""
 
 
-BIDI_CONTROLS = frozenset({*range(0x202A, 0x202F), *range(0x2066, 0x206A)})
-"""Embeddings, overrides and isolates: they change the order text is shown in, so that what a reader
-sees is not what the source says ("Trojan Source"). The handbook is English: it needs none."""
 FILLERS = frozenset(
     {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F, 0x17B4, 0x17B5, *range(0x180B, 0x1810)}
     | {*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)}

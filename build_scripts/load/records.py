@@ -83,17 +83,23 @@ class Record:
         value = self._string(key, required)
         if value:
             self._no_html(key, value, self.line_of(key))
-        if key in NAMES and (invisible := invisible_character(value)):
+        if key in NAMES and not self._visible(key, value):
+            return ""
+        return value.strip()
+
+    def _visible(self, key: str, value: str) -> bool:
+        """Whether a name or title holds nothing that shows as nothing; if it does, that is a problem."""
+        invisible = invisible_character(value)
+        if invisible:
             self.problems.append(
                 problem(
                     self.path,
                     self.line_of(key),
-                    f'"{key}" of {self.what} holds {invisible}, which shows as nothing or as a space: a name with it '
-                    "looks like another. Delete it (retype the name if you cannot see where it is).",
+                    f'"{key}" of {self.what} holds {invisible}, which shows as nothing or as a space: with it, the '
+                    "text looks like another. Delete it (retype the text if you cannot see where it is).",
                 )
             )
-            return ""
-        return value.strip()
+        return not invisible
 
     def _string(self, key: str, required: bool) -> str:
         """A field's text as written; a list or mapping here is a problem."""
@@ -124,14 +130,7 @@ class Record:
     def title(self, key: str, required: bool = True) -> str:
         """A field of text that becomes a title or a heading, so holds no markup (see markup.title_problem)."""
         value = self.text(key, required)
-        if key not in NAMES and (invisible := invisible_character(value)):
-            self.problems.append(
-                problem(
-                    self.path,
-                    self.line_of(key),
-                    f'"{key}" of {self.what} holds {invisible}, which shows as nothing or as a space; delete it.',
-                )
-            )
+        if key not in NAMES and not self._visible(key, value):
             return ""
         message = title_problem(value)
         if message:

@@ -16,13 +16,18 @@ class Source:
         return f"{printable(self.path)}:{self.line}"
 
 
+BIDI_CONTROLS = frozenset({*range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+"""Embeddings, overrides and isolates: they change the order text is shown in, so that what a reader
+sees is not what the source says ("Trojan Source")."""
+
+
 def printable(text: str) -> str:
     """Text to print on one line of a report as it is: a line end, a control or a bidirectional character
     in it (a file may be named with one) is written as an escape, so that it can neither start a line
     that looks like another problem nor reorder what is shown."""
     return "".join(
         character.encode("unicode_escape").decode("ascii")
-        if not character.isprintable() or 0x202A <= ord(character) <= 0x202E or 0x2066 <= ord(character) <= 0x2069
+        if not character.isprintable() or ord(character) in BIDI_CONTROLS
         else character
         for character in text
     )
