@@ -3,17 +3,18 @@
 # Debian packages they use, installed with apt-get if missing. `make build` and `make serve` install
 # only what the build needs; `make test` adds the tests' packages and Chromium.
 
-# The site engine: MkDocs 1.6.1 (mkdocs, the default) or ProperDocs, its maintained continuation
-# (properdocs): `make build ENGINE=properdocs`. Each has its own lock and virtual environment.
+# The site engine: MkDocs 1.6.1 (mkdocs, the default), ProperDocs, its maintained continuation
+# (properdocs), both with Material for MkDocs, or Zensical (zensical), Material's successor:
+# `make build ENGINE=zensical`. Each has its own lock and virtual environment.
 ENGINE ?= mkdocs
-ENGINES := mkdocs properdocs
+ENGINES := mkdocs properdocs zensical
 ifeq ($(filter $(ENGINE),$(ENGINES)),)
 $(error ENGINE=$(ENGINE) is not a site engine of the handbook; use one of: $(ENGINES))
 endif
-OTHER_ENGINE := $(filter-out $(ENGINE),$(ENGINES))
-venv_of = $(if $(filter properdocs,$(1)),.venv-properdocs,.venv)
+OTHER_ENGINES := $(filter-out $(ENGINE),$(ENGINES))
+venv_of = $(if $(filter mkdocs,$(1)),.venv,.venv-$(1))
 VENV := $(call venv_of,$(ENGINE))
-OTHER_VENV := $(call venv_of,$(OTHER_ENGINE))
+OTHER_VENVS := $(foreach engine,$(OTHER_ENGINES),$(call venv_of,$(engine)))
 PY := $(VENV)/bin/python
 
 # Python 3.11, for which the locks are resolved: from Debian 12's 3.11.2 on (LOCK_PYTHON).
@@ -91,8 +92,8 @@ edition: $(VENV)/.build
 serve: $(VENV)/.build debian-build
 	@$(call editor,$(PY) -m build_scripts serve)
 
-# The other engine's build environment too: a test builds the site with both and compares them.
-test: $(VENV)/.test $(OTHER_VENV)/.build debian-build debian-test lint vnu
+# The other engines' build environments too: tests build the site with each and compare them.
+test: $(VENV)/.test $(foreach venv,$(OTHER_VENVS),$(venv)/.build) debian-build debian-test lint vnu
 	$(PY) -m pytest
 
 # The W3C Nu HTML Checker the tests run over the built site: vnu.jar from the npm registry, at the
@@ -122,14 +123,16 @@ venv: $(VENV)/.build
 	.venv/bin/python $(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-.venv-properdocs/.build: requirements/properdocs.txt | .venv-properdocs/bin/python
-	.venv-properdocs/bin/python $(PIP_INSTALL) -r requirements/properdocs.txt
+.venv-%/.build: requirements/%.txt | .venv-%/bin/python
+	.venv-$*/bin/python $(PIP_INSTALL) -r requirements/$*.txt
 	touch $@
 
 %/.test: requirements/test.txt %/.build
 	$*/bin/python $(PIP_INSTALL) -r requirements/test.txt
 	touch $@
 
+# Kept: make would otherwise delete it as an intermediate file of the `.venv-%/.build` rule.
+.PRECIOUS: %/bin/python
 %/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11, 2) <= sys.version_info[:3] < (3, 12))' 2>/dev/null || { \
 	  echo "The handbook needs Python 3.11 (3.11.2 or later), as '$(PYTHON)', with its venv module."; \
@@ -158,7 +161,8 @@ UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --no-config --generate-hashes \
 lock: $(VENV)/.test
 	$(UV_COMPILE) requirements.in -o requirements.txt
 	$(UV_COMPILE) requirements/properdocs.in -o requirements/properdocs.txt
+	$(UV_COMPILE) requirements/zensical.in -o requirements/zensical.txt
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 
 clean:
-	rm -rf site dist .site-new-* .site-old* .site.lock .mkdocs-serve.yml .cache/pdfs .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .site-new-* .site-old* .site.lock .site-project .cache/pdfs .cache/preview .pytest_cache .mypy_cache .ruff_cache

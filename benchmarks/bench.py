@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synthetic import make_large_handbook  # noqa: E402
 from build_scripts.load.editions import snapshot  # noqa: E402
 from build_scripts.pipeline import PDF_CACHE, check, generated_files  # noqa: E402
-from build_scripts.publish.site import engine_command  # noqa: E402
+from build_scripts.publish.engines import ENGINES  # noqa: E402
 from build_scripts.render.editions import edition_files  # noqa: E402
 from build_scripts.render.pdf import build_pdfs  # noqa: E402
 from tests.support.project import copy_project  # noqa: E402
@@ -199,7 +199,7 @@ def default_material_site(work: Path) -> Path:
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [*engine_command(), "build", "-q", "--config-file", "mkdocs.yml"],
+        [sys.executable, "-m", ENGINES["mkdocs"].module, "build", "-q", "--config-file", "mkdocs.yml"],
         cwd=default,
         env=env,
         check=True,

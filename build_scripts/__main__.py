@@ -9,10 +9,11 @@ request shows it on the line of the file; the workflow in .github/workflows/ run
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .check.config import config_problems
+from .check.config import config_problems, configured_redirects, declared_scripts
 from .check.promise import PROMISE_FILE, read_promise
 from .load.compact import EDITION
 from .load.editions import edition_folder, snapshot
@@ -20,13 +21,23 @@ from .load.schemas import SCHEMAS_DIR, schema_files
 from .model.guide_paths import count_pages
 from .model.handbook import Handbook
 from .model.problems import github_annotation, plural, report, summary
-from .pipeline import PDF_CACHE, Checked, check, configured_site_url, generated_files
+from .pipeline import (
+    PDF_CACHE,
+    Checked,
+    check,
+    configured_site_url,
+    generated_files,
+    preview_project,
+    site_project,
+    source_times,
+)
 from .publish.archive import make_archive
 from .publish.changes import compare
 from .publish.changes import summary as changes_summary
 from .publish.files import write_files
 from .publish.promise import add_to_promise, move_site, published_addresses, unresolved
-from .publish.site import build_site, serve_site
+from .publish.engines import chosen_engine
+from .publish.site import PDFS_VARIABLE, build_site, serve_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         if blocking:
             print(summary(tuple(blocking)), file=sys.stderr)
             return 1
-        return serve_site(root, args.dev_addr)
+        engine = chosen_engine()
+        shown: dict[str, bytes] = {}
+        return serve_site(
+            root, engine, lambda: preview_project(root, engine, shown), lambda: source_times(root), args.dev_addr
+        )
     github = args.command == "check" and args.format == "github"
     if github and checked.warnings:
         # On standard output, where GitHub Actions reads workflow commands: a pull request then shows
@@ -134,11 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "steering-pack":
         return write_steering_pack(root, checked, args.out or root / "dist")
     if args.command == "build":
-        # Checked here as well as in the site hook, so that a problem in mkdocs.yml is reported
-        # like any other, before MkDocs reads it.
         site = args.site_dir or root / "site"
+        engine = chosen_engine()
+        with_pdfs = os.environ.get(PDFS_VARIABLE, "1") != "0"
         try:
-            return build_site(root, site)
+            return build_site(
+                site,
+                engine,
+                lambda: site_project(root, checked, engine, with_pdfs),
+                configured_redirects(root),
+                declared_scripts(root, engine.overrides),
+            )
         except KeyboardInterrupt:
             print(f"\nThe build was interrupted; {site.name}/ was left as it was.", file=sys.stderr)
             return 130

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .check.config import CONFIG, check_site_config
+from .check.config import CONFIG, check_site_config, engine_config
 from .check.editions import check_editions
 from .check.facts import check_facts
 from .check.handbook import check_handbook, known_pages, page_anchors
 from .check.promise import check_promise
 from .check.still_needed import still_needed
+from .load.contacts import CONTACTS_FILE
+from .load.docs import DOCS_DIR, published_files
 from .load.editions import with_archive
-from .load.handbook import load_handbook
+from .load.handbook import SOURCE_FOLDERS, load_handbook
 from .load.history import last_changed
 from .load.schemas import SCHEMAS_DIR, schema_files
 from .load.yaml_source import load_yaml_file
@@ -23,6 +25,8 @@ from .model.addresses import DOWNLOADS_PAGE, LINKING_PAGE
 from .model.handbook import Handbook
 from .model.problems import BEFORE_PUBLISHING, Problem
 from .model.still_needed import Needed
+from .publish.engines import PROJECT_DOCS, PROJECT_THEME, Engine
+from .publish.project import project_files, read_folder
 
 if TYPE_CHECKING:
     from .render.pdf import PdfsUnderway
@@ -180,3 +184,71 @@ def configured_site_url(root: Path) -> str:
     config = load_yaml_file(root, CONFIG, [])
     site_url = config.get("site_url") if isinstance(config, dict) else None
     return site_url if isinstance(site_url, str) else ""
+
+
+def site_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) -> dict[str, bytes]:
+    """The site project's files (publish/project.py) for `engine`, from sources that passed the check."""
+    handbook = checked.handbook
+    assert handbook is not None
+    config = engine_config(root)
+    generated = generated_files(
+        handbook, config.get("site_url") or "", with_pdfs, root / PDF_CACHE if with_pdfs else None, checked.still_needed
+    )
+    docs = {path: (root / DOCS_DIR / path).read_bytes() for path in published_files(root)}
+    updated = last_updated(root, handbook, generated)
+    theme = read_folder(root / engine.overrides)
+    return project_files(config, engine, theme, generated, handbook.hand_written, docs, updated)
+
+
+def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> dict[str, bytes]:
+    """The preview's project, checked afresh: the site without PDFs, or while the sources have problems,
+    every page of the last project shown (`shown`, which this updates) replaced by the problems, so that
+    the browser shows them at once and reloads when they are fixed."""
+    checked = check(root)
+    if checked.ok:
+        shown.clear()
+        shown |= site_project(root, checked, engine, with_pdfs=False)
+        return shown
+    from .render.problems_page import problems_document, problems_markdown  # see start_generating
+
+    page = problems_markdown(checked.problems).encode("utf-8")
+    # The engine's "not found" page stands in for a page the sources no longer make. It is a template:
+    # every brace is written as a character reference, so that no problem's quotation of a source is
+    # read as template code.
+    missing = problems_document(checked.problems).replace("{", "&#123;").replace("}", "&#125;")
+    if not shown:
+        # Started with problems: the pages the navigation names stand for the site, so that the engine
+        # finds every page it lists.
+        config = engine_config(root)
+        theme = read_folder(root / engine.overrides)
+        named = {path: "" for path in _nav_pages(config.get("nav")) if path.endswith(".md") and "://" not in path}
+        shown |= project_files(config, engine, theme, {"index.md": "", **named}, (), {}, {})
+    pages = [path for path in shown if path.startswith(f"{PROJECT_DOCS}/") and path.endswith(".md")]
+    return {**shown, **dict.fromkeys(pages, page), f"{PROJECT_THEME}/404.html": missing.encode("utf-8")}
+
+
+def _nav_pages(nav: object) -> Iterator[str]:
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_pages(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_pages(value)
+
+
+def source_times(root: Path) -> dict[str, tuple[int, int]]:
+    """Each source's modification time and size, by path: what the preview watches (the sources, docs/,
+    mkdocs.yml, the templates and the theme overrides)."""
+    times = {}
+    for top in (*SOURCE_FOLDERS, CONTACTS_FILE, CONFIG, "build_scripts/templates"):
+        path = root / top
+        paths = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for found in paths:
+            try:
+                status = found.stat()
+            except OSError:
+                continue
+            times[found.relative_to(root).as_posix()] = (status.st_mtime_ns, status.st_size)
+    return times

@@ -71,8 +71,6 @@ DECLARED: dict[str, object] = {
     "docs_dir": "docs",
     "use_directory_urls": "true",
     "strict": "true",
-    "hooks": ["build_scripts/engines/mkdocs_hooks.py"],
-    "watch": ["contacts.yml", "compact", "codes_of_practice", "guide", "signatories", "build_scripts/templates"],
     "theme": {
         "name": "material",
         "custom_dir": "overrides",
@@ -101,10 +99,10 @@ THEME_FOLDER = "overrides"
 SCRIPT_SUFFIXES = frozenset({".js", ".mjs", ".cjs"})
 
 
-def declared_scripts(root: Path) -> frozenset[str]:
+def declared_scripts(root: Path, theme_folder: str = THEME_FOLDER) -> frozenset[str]:
     """The script files a page may load, site-relative, besides the theme's own: those extra_javascript
-    declares, and the theme overrides' (code, both)."""
-    overrides = root / THEME_FOLDER
+    declares, and the theme overrides' in `theme_folder` (code, both)."""
+    overrides = root / theme_folder
     return frozenset(
         set(DECLARED_SCRIPTS) | {path.relative_to(overrides).as_posix() for path in overrides.rglob("*.js")}
     )

@@ -99,6 +99,7 @@ def _load_page(root: Path, relative: str, problems: list[Problem]) -> HandWritte
     if text is None:
         return None
     body, body_line = text, 1
+    checked: list[tuple[str, str | tuple[str, ...]]] = []
     if message := _front_matter_form(text):
         problems.append(problem(relative, 1, message))
         return None
@@ -118,6 +119,8 @@ def _load_page(root: Path, relative: str, problems: list[Problem]) -> HandWritte
         listed = isinstance(hide, list) and all(isinstance(item, str) for item in hide) and set(hide) <= HIDE
         if isinstance(front, LineMap) and hide is not None and not listed:
             problems.append(problem(relative, front.key_lines["hide"], f'"hide" may list: {", ".join(sorted(HIDE))}.'))
+        elif listed and isinstance(hide, list):
+            checked.append(("hide", tuple(hide)))
         for key in ("title", "description"):
             value = front.get(key) if isinstance(front, LineMap) else None
             if not isinstance(front, LineMap) or value is None:
@@ -128,6 +131,17 @@ def _load_page(root: Path, relative: str, problems: list[Problem]) -> HandWritte
                 f"it holds {invisible}; delete it." if (invisible := invisible_character(value)) else ""
             ):
                 problems.append(problem(relative, front.key_lines[key], f'"{key}": {message}'))
+            else:
+                checked.append((key, value))
     problems.extend(markdown_problems(relative, body, body_line, html_allowed=True))
     docs_relative = relative.removeprefix(f"{DOCS_DIR}/")
-    return HandWrittenPage(docs_relative, body, body_line, Source(relative, 1))
+    return HandWrittenPage(docs_relative, body, body_line, Source(relative, 1), tuple(checked))
+
+
+def published_files(root: Path) -> list[str]:
+    """The files of docs/ other than its pages, docs-relative, as the check found them: published as they are."""
+    return [
+        relative.removeprefix(f"{DOCS_DIR}/")
+        for relative in _files(root, [])
+        if not relative.endswith(".md") and not (root / relative).is_symlink()
+    ]

@@ -25,7 +25,16 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
-SOURCE_FOLDERS = ("compact", "codes_of_practice", "guide", "signatories", "docs", "editions", "overrides")
+SOURCE_FOLDERS = (
+    "compact",
+    "codes_of_practice",
+    "guide",
+    "signatories",
+    "docs",
+    "editions",
+    "overrides",
+    "overrides-zensical",
+)
 """The folders the build reads and publishes from."""
 
 

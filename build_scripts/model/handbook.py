@@ -274,6 +274,8 @@ class HandWrittenPage:
     body: str
     body_line: int
     source: Source
+    front: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
+    """Its front matter as checked (title, description, hide), which the published page carries."""
 
 
 @dataclass(frozen=True)

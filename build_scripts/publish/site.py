@@ -25,74 +25,91 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-
-from ..check.config import CONFIG, configured_redirects, declared_scripts, engine_config
 from ..render.processes import die_with_parent
+from .engines import Engine
 from .policy import secure_site
+from .project import built_site, write_project
 
-ENGINE_VARIABLE = "HANDBOOK_ENGINE"
-"""The site engine: `mkdocs` (MkDocs 1.6.1, the default) or `properdocs` (its maintained continuation),
-set by the Makefile's ENGINE. Each reads mkdocs.yml and runs the same hook, plugins and theme."""
-ENGINES = ("mkdocs", "properdocs")
 PDFS_VARIABLE = "HANDBOOK_PDFS"
 """Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
+WATCH_SECONDS = 0.25
+"""How often the preview looks for a changed source."""
+
+MakeProject = Callable[[], Mapping[str, bytes] | None]
+"""Checks the sources and gives the site project's files, or None when the sources have problems
+(which it has reported)."""
 
 
-def engine_command() -> list[str]:
-    """The command of the chosen site engine, to which `build` or `serve` and their options are added."""
-    engine = os.environ.get(ENGINE_VARIABLE) or ENGINES[0]
-    if engine not in ENGINES:
-        choices = ", ".join(ENGINES)
-        raise SystemExit(f"{ENGINE_VARIABLE}={engine} is not a site engine of the handbook; use one of: {choices}.")
-    return [sys.executable, "-m", engine]
+def serve_site(
+    root: Path,
+    engine: Engine,
+    make_project: Callable[[], Mapping[str, bytes]],
+    watched: Callable[[], dict[str, tuple[int, int]]],
+    address: str | None = None,
+) -> int:
+    """The live preview (`make serve`): the engine serves the project in .cache/preview/, and each change
+    of a source writes the project again, which the engine sees and rebuilds.
 
-
-SERVE_CONFIG = ".mkdocs-serve.yml"
-"""The configuration the preview's engine reads: mkdocs.yml as the check read it, written again. An
-engine reads its configuration afresh at every rebuild, with a YAML loader that runs tags; so it never
-reads mkdocs.yml itself, which an editor changes while the preview runs."""
-
-
-def serve_site(root: Path, address: str | None = None) -> int:
-    """The live preview (`make serve`), without PDFs, once mkdocs.yml has passed the check."""
-    config = engine_config(root)
-    config["watch"] = [*config.get("watch", []), CONFIG]
-    header = f"# Written by `make serve` from {CONFIG}, which it watches: edit {CONFIG}, not this.\n"
-    (root / SERVE_CONFIG).write_text(header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
-    command = [*engine_command(), "serve", "--livereload", "--config-file", SERVE_CONFIG]
-    if address:
-        command += ["--dev-addr", address]
+    `make_project` gives the project's files, those of a page showing the problems wherever the
+    sources have any; `watched` gives each source's modification time and size, by path.
+    """
+    folder = root / PREVIEW_PROJECT
+    write_project(folder, make_project())
     parent = os.getpid()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", PDFS_VARIABLE: "0"}
-    engine = subprocess.Popen(command, cwd=root, env=env, preexec_fn=lambda: die_with_parent(parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        engine.serve_command(address), cwd=folder, env=env, preexec_fn=lambda: die_with_parent(parent)
+    )
+    seen = watched()
     try:
-        return engine.wait()
+        while server.poll() is None:
+            time.sleep(WATCH_SECONDS)
+            now = watched()
+            if now != seen:
+                seen = now
+                write_project(folder, make_project())
+        return server.returncode
     except KeyboardInterrupt:
-        stop(engine)
+        stop(server)
         return 0
 
 
+PREVIEW_PROJECT = Path(".cache", "preview")
+"""The preview's site project, under the project folder."""
 STOP_SECONDS = 10
 """How long the engine has to stop after an interrupt before it is killed."""
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-def build_site(root: Path, site_dir: Path) -> int:
-    """Build into a fresh folder, check and secure it, then exchange it for `site_dir`; 0 on success."""
+def build_site(
+    site_dir: Path,
+    engine: Engine,
+    make_project: MakeProject,
+    redirects: Mapping[str, str],
+    declared_scripts: Collection[str],
+) -> int:
+    """Make the site project, have the engine build it into a fresh folder, check and secure that, then
+    exchange it for `site_dir`; 0 on success. `redirects` and `declared_scripts` are for the pass over
+    the built site (policy.secure_site)."""
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir):
         remove_leftovers(site_dir)
+        files = make_project()
+        if files is None:
+            print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+        project = site_dir.with_name(f".{site_dir.name}-project")
+        write_project(project, files)
         staging = site_dir.with_name(f".{site_dir.name}-new-{secrets.token_hex(4)}")
-        staging.mkdir()
         try:
-            problems = _build_into(root, staging)
+            problems = _build_into(project, engine, staging, redirects, declared_scripts)
             if problems is None:
                 print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
                 return 1
@@ -110,19 +127,24 @@ def build_site(root: Path, site_dir: Path) -> int:
     return 0
 
 
-def _build_into(root: Path, staging: Path) -> list[str] | None:
-    """The engine's build into `staging`, then the pass over it: its problems, or None if the engine failed."""
-    command = [*engine_command(), "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(staging)]
+def _build_into(
+    project: Path, engine: Engine, staging: Path, redirects: Mapping[str, str], declared_scripts: Collection[str]
+) -> list[str] | None:
+    """The engine's build of `project`, moved to `staging`, then the pass over it: its problems, or None
+    if the engine failed."""
+    built = built_site(project)
+    remove_tree(built)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     parent = os.getpid()
-    engine = subprocess.Popen(command, cwd=root, env=env, preexec_fn=lambda: die_with_parent(parent))
+    process = subprocess.Popen(engine.build_command(), cwd=project, env=env, preexec_fn=lambda: die_with_parent(parent))
     try:
-        if engine.wait() != 0:
+        if process.wait() != 0 or not built.is_dir():
             return None
     except BaseException:
-        stop(engine)
+        stop(process)
         raise
-    return secure_site(staging, configured_redirects(root), declared_scripts(root))
+    os.rename(built, staging)
+    return secure_site(staging, redirects, declared_scripts)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.publish.site import ENGINE_VARIABLE, ENGINES, engine_command
+from build_scripts.publish.engines import ENGINE_VARIABLE, ENGINES, chosen_engine
 from tests.conftest import build_site
 from tests.support.shared import once
 from tests.support.site import page_file, pages, parse

@@ -375,7 +375,7 @@ REFUSED: dict[str, Case] = {
     ),
     "config-inherit-outside": (inherit_outside, CONFIG, "INHERIT:"),
     "config-hook-outside": (
-        in_config("  - build_scripts/engines/mkdocs_hooks.py", "  - /tmp/evil.py"),
+        in_config("site_name:", "hooks:\n  - /tmp/evil.py\nsite_name:"),
         CONFIG,
         "/tmp/evil.py",
     ),
@@ -405,11 +405,8 @@ REFUSED |= {
     ),
     "config-hook-inside": (
         both(
-            write("build_scripts/engines/more_hooks.py", "import os\n\nos.system('touch PWNED')\n"),
-            in_config(
-                "  - build_scripts/engines/mkdocs_hooks.py",
-                "  - build_scripts/engines/mkdocs_hooks.py\n  - build_scripts/engines/more_hooks.py",
-            ),
+            write("build_scripts/more_hooks.py", "import os\n\nos.system('touch PWNED')\n"),
+            in_config("site_name:", "hooks:\n  - build_scripts/more_hooks.py\nsite_name:"),
         ),
         CONFIG,
         "more_hooks.py",

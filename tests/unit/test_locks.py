@@ -34,7 +34,7 @@ def copy(tmp_path: Path) -> Path:
 
 
 def test_the_copies_are_up_to_date(copy: Path) -> None:
-    assert [stale(copy, in_path, lock_path) for in_path, lock_path in LOCKS.items()] == [[], [], []]
+    assert [stale(copy, in_path, lock_path) for in_path, lock_path in LOCKS.items()] == [[]] * len(LOCKS)
 
 
 def test_a_new_pin_in_an_in_file_is_caught(copy: Path) -> None:
@@ -49,6 +49,7 @@ def test_a_new_package_in_an_included_file_is_caught(copy: Path) -> None:
     expected = ["markdown-it-py is asked for but not pinned"]
     assert stale(copy, "requirements.in", "requirements.txt") == expected
     assert stale(copy, "requirements/properdocs.in", "requirements/properdocs.txt") == expected
+    assert stale(copy, "requirements/zensical.in", "requirements/zensical.txt") == expected
 
 
 def test_a_package_removed_from_an_in_file_is_caught(copy: Path) -> None:

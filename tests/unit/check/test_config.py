@@ -35,11 +35,7 @@ def test_the_real_configuration_is_content_and_declared_code(tmp_path: Path) -> 
     ("old", "new", "said"),
     [
         ("site_name:", "INHERIT: ../other.yml\nsite_name:", "would read settings from another file"),
-        (
-            "  - build_scripts/engines/mkdocs_hooks.py",
-            "  - build_scripts/engines/mkdocs_hooks.py\n  - evil.py",
-            '"hooks" is code',
-        ),
+        ("site_name:", "hooks:\n  - evil.py\nsite_name:", '"hooks"'),
         (
             "  - assets/javascripts/keyboard.js",
             "  - assets/javascripts/keyboard.js\n  - assets/x.js",

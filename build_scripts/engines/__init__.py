@@ -1,1 +1,0 @@
-"""The thin adapters to site engines; `mkdocs_hooks` is the only module that imports MkDocs."""
