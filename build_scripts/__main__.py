@@ -34,9 +34,9 @@ from .pipeline import (
 from .publish.archive import make_archive
 from .publish.changes import compare
 from .publish.changes import summary as changes_summary
+from .publish.engines import chosen_engine
 from .publish.files import write_files
 from .publish.promise import add_to_promise, move_site, published_addresses, unresolved
-from .publish.engines import chosen_engine
 from .publish.site import PDFS_VARIABLE, build_site, serve_site
 
 
