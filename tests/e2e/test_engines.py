@@ -94,7 +94,8 @@ def test_the_files_the_build_makes_are_the_same_bytes(site: Path, other_site: Pa
 
 
 TWINS = [name for name, engine in ENGINES.items() if engine.overrides == chosen_engine().overrides]
-"""The other engines with this run's theme (none for Zensical, whose theme is its own: the test is then not defined, since it has nothing to compare)."""
+"""The other engines with this run's theme. Zensical's theme is its own: with it, the test below has
+nothing to compare, and is not defined."""
 TWINS.remove(chosen_engine().name)
 
 
