@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 import pytest
+
+from build_scripts.publish.engines import ENGINES
 import yaml
 
 from tests.support.project import ROOT
@@ -36,7 +38,7 @@ def test_it_runs_on_every_push_and_pull_request(workflow: dict[Any, Any]) -> Non
 def test_the_tests_run_in_debian_12_with_each_engine_after_an_annotated_check(workflow: dict[Any, Any]) -> None:
     test = workflow["jobs"]["test"]
     assert test["container"] == "debian:bookworm"
-    assert test["strategy"]["matrix"]["engine"] == ["mkdocs", "properdocs"]
+    assert test["strategy"]["matrix"]["engine"] == list(ENGINES)
     assert test["env"]["ENGINE"] == "${{ matrix.engine }}"
     assert runs(test)[-2:] == ["make check FORMAT=github", "make test"]
     assert "actions/cache" in uses(test)
