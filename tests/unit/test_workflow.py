@@ -7,10 +7,9 @@ import re
 from typing import Any
 
 import pytest
-
-from build_scripts.publish.engines import ENGINES
 import yaml
 
+from build_scripts.publish.engines import ENGINES
 from tests.support.project import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/handbook.yml"
