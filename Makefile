@@ -62,8 +62,9 @@ publish-check: $(VENV)/.build
 steering-pack: $(VENV)/.build debian-build
 	@$(call editor,$(PY) -m build_scripts steering-pack)
 
-# Timings, printed as figures; never a pass or fail. It runs `make test` once, too.
-bench: $(VENV)/.test debian-build debian-test
+# Timings, printed as figures; never a pass or fail. It runs `make test` once, and builds with every
+# engine, side by side.
+bench: $(VENV)/.test $(foreach venv,$(OTHER_VENVS),$(venv)/.build) debian-build debian-test
 	$(PY) benchmarks/bench.py
 
 # The built site as one archive, dist/darlington-compact-handbook-site.tar.gz, for any static host.

@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synthetic import make_large_handbook  # noqa: E402
 from build_scripts.load.editions import snapshot  # noqa: E402
 from build_scripts.pipeline import PDF_CACHE, check, generated_files  # noqa: E402
-from build_scripts.publish.engines import ENGINES  # noqa: E402
+from build_scripts.publish.engines import ENGINE_VARIABLE, ENGINES, Engine  # noqa: E402
 from build_scripts.render.editions import edition_files  # noqa: E402
 from build_scripts.render.pdf import build_pdfs  # noqa: E402
 from tests.support.project import copy_project  # noqa: E402
@@ -53,9 +53,12 @@ def median_seconds(
     return statistics.median(times)
 
 
-def build(project: Path, site: Path, with_pdfs: bool) -> None:
+def build(project: Path, site: Path, with_pdfs: bool, engine: Engine | None = None) -> None:
+    """`make build` on `project` into `site`, with this run's engine or `engine`."""
+    python = ROOT / engine.venv / "bin" / "python" if engine else Path(sys.executable)
     env = {**os.environ, "HANDBOOK_PDFS": "1" if with_pdfs else "0", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "build_scripts", "--root", str(project), "build", "--site-dir", str(site)]
+    env |= {ENGINE_VARIABLE: engine.name} if engine else {}
+    command = [str(python), "-m", "build_scripts", "--root", str(project), "build", "--site-dir", str(site)]
     subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
 
 
@@ -117,14 +120,16 @@ def test_suite() -> tuple[float, str]:
     return seconds, lines[-1].strip("= ") if result.returncode == 0 and lines else f"failed: exit {result.returncode}"
 
 
-def serve_rebuild(work: Path) -> None:
-    """From saving a guide file to the preview serving the change."""
-    (work / "serve").mkdir()
-    project = copy_project(ROOT, work / "serve")
+def serve_rebuild(work: Path, engine: Engine | None = None) -> float:
+    """From saving a guide file to the preview serving the change, in seconds (printed without `engine`)."""
+    folder = work / f"serve-{engine.name if engine else 'this'}"
+    folder.mkdir()
+    project = copy_project(ROOT, folder)
     port = 8765
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    python = ROOT / engine.venv / "bin" / "python" if engine else Path(sys.executable)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({ENGINE_VARIABLE: engine.name} if engine else {})}
     server = subprocess.Popen(
-        [sys.executable, "-m", "build_scripts", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [str(python), "-m", "build_scripts", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -137,10 +142,52 @@ def serve_rebuild(work: Path) -> None:
         guide.write_text(guide.read_text().replace("organisations in dispute?", "parties in the dispute?"), "utf-8")
         start = time.perf_counter()
         wait_for(url, "parties in the dispute?", 60)
-        print(f"  {time.perf_counter() - start:7.2f} s  make serve: from saving a guide edit to the page showing it")
+        seconds = time.perf_counter() - start
     finally:
         server.terminate()
         server.wait(10)
+    if engine is None:
+        print(f"  {seconds:7.2f} s  make serve: from saving a guide edit to the page showing it")
+    return seconds
+
+
+def engines(work: Path) -> None:
+    """Each engine's build of the same project, side by side (without PDFs: they are the same for all)."""
+    rows: dict[str, list[float]] = {}
+    for engine in ENGINES.values():
+        folder = work / f"engine-{engine.name}"
+        folder.mkdir()
+        project = copy_project(ROOT, folder)
+        site, kept = folder / "site", folder / ".site-project"
+        guide = project / "guide/disputes.yml"
+        original = guide.read_text("utf-8")
+        edits = iter(range(1, RUNS + 1))
+
+        def edit_question(guide: Path = guide, original: str = original, edits: Iterator[int] = edits) -> None:
+            guide.write_text(original.replace("organisations in dispute?", f"parties ({next(edits)})?"), "utf-8")
+
+        def cold(kept: Path = kept) -> None:
+            shutil.rmtree(kept, ignore_errors=True)
+
+        def run(project: Path = project, site: Path = site, engine: Engine = engine) -> None:
+            build(project, site, False, engine)
+
+        rows[engine.name] = [
+            median_seconds(run, before=cold),
+            median_seconds(run),
+            median_seconds(run, before=edit_question),
+            serve_rebuild(folder, engine),
+        ]
+    labels = (
+        "cold build, no project kept from an earlier build (no PDFs)",
+        "build again, nothing changed",
+        "build after editing a guide question",
+        "make serve: from saving a guide edit to the page showing it",
+    )
+    print(f"Engines: the same project, median of {RUNS} runs (the preview: one run)")
+    print("  " + "".join(f"{name:>12}" for name in rows) + "  ")
+    for index, label in enumerate(labels):
+        print("  " + "".join(f"{rows[name][index]:>10.2f} s" for name in rows) + f"  {label}")
 
 
 def wait_for(url: str, text: str, seconds: float) -> None:
@@ -270,6 +317,8 @@ def main() -> None:
         work = Path(folder)
         timings(work)
         serve_rebuild(work)
+        print()
+        engines(work)
         print()
         sizes(work)
         print()
