@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .check.config import CONFIG, check_site_config, engine_config
 from .check.editions import check_editions
@@ -27,9 +26,6 @@ from .model.problems import BEFORE_PUBLISHING, Problem
 from .model.still_needed import Needed
 from .publish.engines import PROJECT_DOCS, PROJECT_THEME, Engine
 from .publish.project import project_files, read_folder
-
-if TYPE_CHECKING:
-    from .render.pdf import PdfsUnderway
 
 
 @dataclass(frozen=True)
@@ -83,38 +79,14 @@ PDF_CACHE = Path(".cache", "pdfs")
 """Where, under the project, the PDFs of earlier builds are kept to be used again (see render/pdf_cache.py)."""
 
 
-@dataclass
-class Generating:
-    """The files a build adds to the site: `files` at once; the PDFs, and the Downloads page that lists
-    them, from `finish()`, while worker processes lay the PDFs out and the caller goes on (a site
-    engine builds its pages meanwhile)."""
-
-    files: dict[str, str | bytes]
-    later: tuple[str, ...]
-    """The paths `finish()` gives: the PDFs of the current edition, then the Downloads page."""
-    _pdfs: PdfsUnderway | None
-
-    def finish(self) -> dict[str, str | bytes]:
-        """The PDFs and the Downloads page; waits for the PDFs still being laid out."""
-        from .render.downloads import downloads_page  # see start_generating
-
-        pdfs = self._pdfs.pdfs() if self._pdfs is not None else []
-        return {**{pdf.path: pdf.data for pdf in pdfs}, DOWNLOADS_PAGE: downloads_page(pdfs)}
-
-    def cancel(self) -> None:
-        """Stop laying out the PDFs (the build failed)."""
-        if self._pdfs is not None:
-            self._pdfs.cancel()
-
-
-def start_generating(
+def generated_files(
     handbook: Handbook,
     site_url: str = "",
     with_pdfs: bool = False,
     pdf_cache: Path | None = None,
     still_needed: Sequence[Needed] = (),
-) -> Generating:
-    """Every file the build adds to the site, by docs-relative path, the PDFs started in the background.
+) -> dict[str, str | bytes]:
+    """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them.
 
     The PDFs take a few seconds; the live preview goes without them. With a `pdf_cache` folder, a PDF
     whose document has not changed since an earlier build is taken from there. `still_needed` is what
@@ -127,6 +99,7 @@ def start_generating(
     from .render.compact import compact_pages
     from .render.contacts import published_contacts
     from .render.data import data_files
+    from .render.downloads import downloads_page
     from .render.editions import edition_files
     from .render.guide import guide_files
     from .render.images import image_files
@@ -152,29 +125,17 @@ def start_generating(
     documents = pdf_documents(handbook, files, site_url) if with_pdfs else []
     if with_pdfs:
         documents.append(steering_pack_document(handbook, still_needed, paper_of(handbook, site_url)))
-    later = (*(document.path for document in documents), DOWNLOADS_PAGE)
+    later = {*(document.path for document in documents), DOWNLOADS_PAGE}
     # An archived edition's PDFs are laid out (or taken from the cache) here, before the current
     # edition's are started: never two sets of workers at once.
     files |= edition_files(handbook, {*files, *later}, site_url, with_pdfs, pdf_cache)
-    return Generating(files, later, start_pdfs(documents, files, pdf_cache) if with_pdfs else None)
-
-
-def generated_files(
-    handbook: Handbook,
-    site_url: str = "",
-    with_pdfs: bool = False,
-    pdf_cache: Path | None = None,
-    still_needed: Sequence[Needed] = (),
-) -> dict[str, str | bytes]:
-    """Every file the build adds to the site, by docs-relative path: the pages, and the files beside them,
-    the PDFs laid out before this returns (see start_generating)."""
-    generating = start_generating(handbook, site_url, with_pdfs, pdf_cache, still_needed)
-    return {**generating.files, **generating.finish()}
+    pdfs = start_pdfs(documents, files, pdf_cache).pdfs() if with_pdfs else []
+    return {**files, **{pdf.path: pdf.data for pdf in pdfs}, DOWNLOADS_PAGE: downloads_page(pdfs)}
 
 
 def last_updated(root: Path, handbook: Handbook, pages: Iterable[str]) -> dict[str, dict[str, str]]:
     """The day each page's own sources last changed, by docs-relative page (the hand-written pages too)."""
-    from .render.updated import page_updated  # see start_generating
+    from .render.updated import page_updated  # see generated_files
 
     return page_updated(handbook, [*pages, *(page.path for page in handbook.hand_written)], last_changed(root))
 
@@ -209,7 +170,7 @@ def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> dict
         shown.clear()
         shown |= site_project(root, checked, engine, with_pdfs=False)
         return shown
-    from .render.problems_page import problems_document, problems_markdown  # see start_generating
+    from .render.problems_page import problems_document, problems_markdown  # see generated_files
 
     page = problems_markdown(checked.problems).encode("utf-8")
     # The engine's "not found" page stands in for a page the sources no longer make. It is a template:

@@ -62,9 +62,6 @@ class PdfsUnderway:
             self.cache.forget_unused(self.keys.values())
         return [Pdf(d.path, d.title, d.description, *laid_out[d.path]) for d in self.documents]
 
-    def cancel(self) -> None:
-        self.work.cancel()
-
 
 def pdf_documents(
     handbook: Handbook,

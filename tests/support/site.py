@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,18 @@ NOT_SOURCE_CLASSES = frozenset(
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
+
+
+SEARCH_INDEXES = ("search/search_index.json", "search.json")
+"""Where each theme writes its search index: Material (MkDocs, ProperDocs), Zensical."""
+
+
+def searched(site: Path) -> list[dict[str, str]]:
+    """Every entry of the site's search index (a page or a section of one): its location, title and text,
+    whichever theme wrote it."""
+    index = next(site / path for path in SEARCH_INDEXES if (site / path).is_file())
+    data = json.loads(index.read_text(encoding="utf-8"))
+    return [{key: entry[key] for key in ("location", "title", "text")} for entry in data.get("docs", data.get("items"))]
 
 
 def pages(site: Path) -> list[str]:

@@ -21,8 +21,8 @@ def values_read(template: str) -> set[str]:
     """The handbook's own values (named hb_…) a template reads, as `meta.<name>` from a page's front
     matter or `extra.<name>` from the configuration."""
     found = set()
-    for node in Environment(extensions=["jinja2.ext.loopcontrols"]).parse(template).find_all(
-        (nodes.Getattr, nodes.Getitem)
+    for node in (
+        Environment(extensions=["jinja2.ext.loopcontrols"]).parse(template).find_all((nodes.Getattr, nodes.Getitem))
     ):
         name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
         owner = node.node
