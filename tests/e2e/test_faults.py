@@ -78,10 +78,10 @@ def built(tmp_path: Path) -> tuple[Path, str, float]:
 
 
 def wait_for_pdf_workers(build: subprocess.Popen[str], seconds: float) -> None:
-    """Until the build lays out PDFs (the engine and its two workers run), or `seconds` have passed."""
+    """Until the build lays out PDFs (the build and its two workers run), or `seconds` have passed."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if sum("-m\\x00mkdocs" in process for process in processes_of_session(build.pid)) >= 3:
+        if sum("-m\\x00build_scripts" in process for process in processes_of_session(build.pid)) >= 3:
             return
         time.sleep(0.05)
     pytest.fail("the build never laid out PDFs")
