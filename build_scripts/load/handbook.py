@@ -33,7 +33,6 @@ SOURCE_FOLDERS = (
     "docs",
     "editions",
     "overrides",
-    "overrides-zensical",
 )
 """The folders the build reads and publishes from."""
 

@@ -19,16 +19,11 @@ _VOID = frozenset(
 )
 
 
-SEARCH_INDEXES = ("search/search_index.json", "search.json")
-"""Where each theme writes its search index: Material (MkDocs, ProperDocs), Zensical."""
-
-
 def searched(site: Path) -> list[dict[str, str]]:
-    """Every entry of the site's search index (a page or a section of one): its location, title and text,
-    whichever theme wrote it."""
-    index = next(site / path for path in SEARCH_INDEXES if (site / path).is_file())
-    data = json.loads(index.read_text(encoding="utf-8"))
-    return [{key: entry[key] for key in ("location", "title", "text")} for entry in data.get("docs", data.get("items"))]
+    """Every entry of the site's search index (a page or a section of one): its location, title and text.
+    Only this reads where the theme writes it, and in what form."""
+    data = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return [{key: entry[key] for key in ("location", "title", "text")} for entry in data["docs"]]
 
 
 def pages(site: Path) -> list[str]:
