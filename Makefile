@@ -88,7 +88,8 @@ edition: $(VENV)/.build
 	$(PY) -m build_scripts edition
 
 # The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them. It checks
-# mkdocs.yml before the engine starts, and the engine reads a checked copy (.mkdocs-serve.yml).
+# mkdocs.yml before the engine starts, and the engine serves the site project (.cache/preview/),
+# written again from the checked sources whenever one changes.
 serve: $(VENV)/.build debian-build
 	@$(call editor,$(PY) -m build_scripts serve)
 
