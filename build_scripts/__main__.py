@@ -34,7 +34,7 @@ from .pipeline import (
 from .publish.archive import make_archive
 from .publish.changes import compare
 from .publish.changes import summary as changes_summary
-from .publish.engines import chosen_engine
+from .publish.engines import Engine, chosen_engine
 from .publish.files import write_files
 from .publish.promise import add_to_promise, move_site, published_addresses, unresolved
 from .publish.site import PDFS_VARIABLE, build_site, serve_site
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             return build_site(
                 site,
                 engine,
-                lambda: site_project(root, checked, engine, with_pdfs),
+                lambda: project_or_none(root, checked, engine, with_pdfs),
                 configured_redirects(root),
                 declared_scripts(root, engine.overrides),
             )
@@ -189,6 +189,17 @@ def main(argv: list[str] | None = None) -> int:
     written = write_files(files, args.out)
     print(f"Wrote {len(written)} files into {args.out}.")
     return 0
+
+
+def project_or_none(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) -> dict[str, bytes] | None:
+    """The site project, or None, said why, if a PDF could not be laid out."""
+    from .render.pdf import LayoutError  # see write_steering_pack
+
+    try:
+        return site_project(root, checked, engine, with_pdfs)
+    except LayoutError as error:
+        print(f"The PDFs were not made: {error}", file=sys.stderr)
+        return None
 
 
 def publish_check(checked: Checked) -> int:

@@ -1,15 +1,16 @@
 """The site built beside site/ and exchanged for it at the end, one build at a time.
 
-MkDocs empties its site folder before writing and cannot roll back, so it never writes into site/
-itself: it builds into a new folder beside it, the pass over the finished site checks every page and
-gives it its policy, and only then is the new folder exchanged for site/ in one step. So:
+An engine empties its site folder before writing and cannot roll back, so it never writes into site/
+itself: it builds the site project (project.py) into a new folder beside site/, the pass over the
+finished site checks every page and gives it its policy, and only then is the new folder exchanged
+for site/ in one step. So:
 
 - one build at a time: a lock file beside site/ (released by the system however a build ends); a
   second build says that it waits, and waits;
 - what a killed build left beside site/ is removed when the next one starts;
 - site/ is always a whole site, the old or the new: on Linux the two folders are exchanged with one
   system call (renameat2 with RENAME_EXCHANGE); elsewhere with two renames, a moment apart;
-- the engine and its PDF workers are stopped with the build, and die if it is killed;
+- the PDF workers and the engine are stopped with the build, and die if it is killed;
 - site/ gets the permissions `mkdir` gives (the umask's), so a web server running as another user
   can read it.
 """
@@ -36,13 +37,12 @@ from .policy import secure_site
 from .project import built_site, write_project
 
 PDFS_VARIABLE = "HANDBOOK_PDFS"
-"""Set to 0 to build without the PDFs, as `make serve` does so that each edit shows at once."""
+"""Set to 0 to build without the PDFs (the preview never makes them, so that each edit shows at once)."""
 WATCH_SECONDS = 0.25
 """How often the preview looks for a changed source."""
 
 MakeProject = Callable[[], Mapping[str, bytes] | None]
-"""Checks the sources and gives the site project's files, or None when the sources have problems
-(which it has reported)."""
+"""Gives the site project's files, or None when they could not be made (and says why)."""
 
 
 def serve_site(
