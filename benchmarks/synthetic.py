@@ -53,10 +53,15 @@ def _longer_guide(project: Path) -> None:
     )
     outcomes = "".join(
         f"  - id: chain-end-{i}\n    stage: before\n    title: Synthetic outcome {i}\n    summary: An outcome.\n"
-        f"    steps: [Do something.]\n    who: [Someone.]\n"
+        f"    steps: [Do something.]\n    who_acts: Your organisation.\n    contacts: [lead-body]\n"
+        f"    time:\n      suggestion: Within a week.\n"
         for i in range(CHAIN)
     )
     text = text.replace("questions:\n", f"questions:\n{questions}").replace("outcomes:\n", f"outcomes:\n{outcomes}")
+    # A way in from the guide's first question, after its first choice.
+    start = next(line.removeprefix("start:").strip() for line in text.splitlines() if line.startswith("start:"))
+    first_question = text.index(f"  - id: {start}\n")
+    after = text.index("\n", text.index("        next: ", first_question)) + 1
     way_in = "      - label: A synthetic question\n        slug: synthetic\n        next: chain-0\n"
-    text = text.replace("        next: how-was-it-raised\n", "        next: how-was-it-raised\n" + way_in, 1)
+    text = text[:after] + way_in + text[after:]
     guide.write_text(text, encoding="utf-8")
