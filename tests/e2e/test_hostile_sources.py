@@ -377,7 +377,7 @@ REFUSED: dict[str, Case] = {
     "config-hook-outside": (
         in_config("site_name:", "hooks:\n  - /tmp/evil.py\nsite_name:"),
         CONFIG,
-        "/tmp/evil.py",
+        "hooks:",
     ),
 }
 
@@ -409,7 +409,7 @@ REFUSED |= {
             in_config("site_name:", "hooks:\n  - build_scripts/more_hooks.py\nsite_name:"),
         ),
         CONFIG,
-        "more_hooks.py",
+        "hooks:",
     ),
     "config-script-of-docs": (
         both(
