@@ -3,10 +3,11 @@
 # Debian packages they use, installed with apt-get if missing. `make build` and `make serve` install
 # only what the build needs; `make test` adds the tests' packages and Chromium.
 
-# The site engine: MkDocs 1.6.1 (mkdocs, the default) or ProperDocs, its maintained continuation
-# (properdocs): `make build ENGINE=properdocs`. Each has its own lock and virtual environment.
+# The site engine: MkDocs 1.6.1 (mkdocs, the default), ProperDocs, its maintained continuation
+# (properdocs), both with Material for MkDocs, or Zensical (zensical), Material's successor:
+# `make build ENGINE=zensical`. Each has its own lock and virtual environment.
 ENGINE ?= mkdocs
-ENGINES := mkdocs properdocs
+ENGINES := mkdocs properdocs zensical
 ifeq ($(filter $(ENGINE),$(ENGINES)),)
 $(error ENGINE=$(ENGINE) is not a site engine of the handbook; use one of: $(ENGINES))
 endif
@@ -162,6 +163,7 @@ UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --no-config --generate-hashes \
 lock: $(VENV)/.test
 	$(UV_COMPILE) requirements.in -o requirements.txt
 	$(UV_COMPILE) requirements/properdocs.in -o requirements/properdocs.txt
+	$(UV_COMPILE) requirements/zensical.in -o requirements/zensical.txt
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 
 clean:

@@ -33,6 +33,7 @@ SOURCE_FOLDERS = (
     "docs",
     "editions",
     "overrides",
+    "overrides-zensical",
 )
 """The folders the build reads and publishes from."""
 

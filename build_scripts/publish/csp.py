@@ -26,12 +26,15 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: Iterable[str], for_headers: bool = False) -> str:
+def policy(script_hashes: Iterable[str], style_hashes: Iterable[str] = (), for_headers: bool = False) -> str:
+    """`style_hashes` are the inline styles the theme's own script adds, each allowed by its hash
+    (Engine.style_hashes)."""
     scripts = " ".join(["'self'", *sorted(set(script_hashes))])
+    styles = " ".join(["'self'", *sorted(set(style_hashes))])
     directives = [
         "default-src 'self'",
         f"script-src {scripts}",
-        "style-src 'self'",
+        f"style-src {styles}",
         # Material's stylesheets draw their icons as data: images.
         "img-src 'self' data:",
         "font-src 'self'",
@@ -46,11 +49,11 @@ def policy(script_hashes: Iterable[str], for_headers: bool = False) -> str:
     return "; ".join(directives)
 
 
-def headers_file(script_hashes: Iterable[str]) -> str:
+def headers_file(script_hashes: Iterable[str], style_hashes: Iterable[str] = ()) -> str:
     """A `_headers` file (Netlify, Cloudflare Pages): the same policy for every page, with frame-ancestors."""
     return (
         "/*\n"
-        f"  Content-Security-Policy: {policy(script_hashes, for_headers=True)}\n"
+        f"  Content-Security-Policy: {policy(script_hashes, style_hashes, for_headers=True)}\n"
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: strict-origin-when-cross-origin\n"
         "  X-Frame-Options: DENY\n"

@@ -3,8 +3,9 @@
 An engine is given a folder holding `mkdocs.yml`, `docs/` (every page, hand-written and generated, each
 with the values its templates read as front matter) and `overrides/` (its theme's override set), and
 builds it into `site/` in that folder. Nothing of the handbook runs inside an engine: no hook, no
-plugin of ours. What differs between engines is here and only here: the command, the environment
-and the override set (an engine with another theme, such as Zensical, brings its own).
+plugin of ours. What differs between engines is here and only here: the command, the override set,
+the few settings of the configuration that only one engine reads, and the inline styles its theme's
+script adds.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import copy
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 ENGINE_VARIABLE = "HANDBOOK_ENGINE"
@@ -35,6 +36,15 @@ class Engine:
     """The hash-pinned lock of that environment."""
     overrides: str
     """The project's folder of this engine's theme overrides."""
+    theme: dict[str, Any] = field(default_factory=dict)
+    """Theme settings only this engine reads, added to mkdocs.yml's."""
+    markdown: dict[str, Any] = field(default_factory=dict)
+    """Markdown extension settings only this engine reads, added to mkdocs.yml's."""
+    livereload: bool = True
+    """Whether `serve` takes `--livereload` (MkDocs does; Zensical reloads the page by itself)."""
+    style_hashes: tuple[str, ...] = ()
+    """The inline styles the theme's own script adds to a page, each allowed by the
+    Content-Security-Policy by its hash (publish/csp.py): a constant here, never read from a built page."""
 
     def config(self, checked: dict[str, Any]) -> dict[str, Any]:
         """mkdocs.yml, as the check read it, made this engine's configuration of the project."""
@@ -43,7 +53,10 @@ class Engine:
             config.pop(key, None)
         config["docs_dir"] = PROJECT_DOCS
         config["site_dir"] = PROJECT_SITE
-        config["theme"] = {**config.get("theme", {}), "custom_dir": PROJECT_THEME}
+        config["theme"] = {**config.get("theme", {}), "custom_dir": PROJECT_THEME, **self.theme}
+        if self.markdown:
+            extensions = list(config.get("markdown_extensions", []))
+            config["markdown_extensions"] = [*extensions, *({name: value} for name, value in self.markdown.items())]
         return config
 
     def build_command(self) -> list[str]:
@@ -52,16 +65,34 @@ class Engine:
 
     def serve_command(self, address: str | None) -> list[str]:
         """Run in the project folder: serves it, rebuilding the site whenever the project changes."""
-        command = [sys.executable, "-m", self.module, "serve", "--livereload", "--config-file", PROJECT_CONFIG]
+        command = [sys.executable, "-m", self.module, "serve", "--config-file", PROJECT_CONFIG]
+        if self.livereload:
+            command.append("--livereload")
         return [*command, *(["--dev-addr", address] if address else [])]
 
 
 ENGINES = {
     "mkdocs": Engine("mkdocs", "mkdocs", ".venv", "requirements.txt", "overrides"),
     "properdocs": Engine("properdocs", "properdocs", ".venv-properdocs", "requirements/properdocs.txt", "overrides"),
+    "zensical": Engine(
+        "zensical",
+        "zensical",
+        ".venv-zensical",
+        "requirements/zensical.txt",
+        "overrides-zensical",
+        # Material's look (Zensical's own is "modern"); and code in plain text, whose colours are the
+        # theme's, which pass WCAG AA, where Pygments' would not.
+        theme={"variant": "classic"},
+        markdown={"pymdownx.highlight": {"use_pygments": False}},
+        livereload=False,
+        # The search dialog's styles, which Zensical 0.0.73's bundle puts into a <style> of the dialog's
+        # shadow root (its string `Tc`). When upgrading Zensical, test_requests.py's policy test names
+        # the new hash Chromium asks for: compare the bundle's styles, then replace this.
+        style_hashes=("'sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k='",),
+    ),
 }
 """The engines the handbook builds with: MkDocs 1.6.1 (the default) and ProperDocs, its maintained
-continuation, both with Material for MkDocs and the overrides in `overrides/`."""
+continuation, with Material for MkDocs; Zensical, by Material's team, with its own theme."""
 
 
 def chosen_engine() -> Engine:

@@ -20,19 +20,21 @@ THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 """The theme's own script file (Material's bundle, named for its content)."""
 
 
-def secure_site(site: Path, redirects: Mapping[str, str], declared_scripts: Collection[str] = ()) -> list[str]:
+def secure_site(
+    site: Path, redirects: Mapping[str, str], declared_scripts: Collection[str] = (), style_hashes: Collection[str] = ()
+) -> list[str]:
     """Check every page of a built site, then write each again with its policy; or, if any page is not
     safe, change nothing and return why, as `page: reason` lines.
 
     `redirects` are the checked redirects of mkdocs.yml (old page -> new page, docs-relative): their
     pages are the only ones that may hold an inline script and a meta refresh, each made from them.
     `declared_scripts` are the site's own script files (site-relative) that a page may load, besides
-    the theme's.
+    the theme's. `style_hashes` allow the inline styles the theme's script adds (Engine.style_hashes).
     """
     targets = {redirect_page(old): redirect_url(old, new) for old, new in redirects.items()}
     scripts = {page: REDIRECT_SCRIPT.format(url=url) for page, url in targets.items()}
     hashes = {script_hash(script) for script in scripts.values()}
-    text = policy(hashes)
+    text = policy(hashes, style_hashes)
     script_files = frozenset(
         {*declared_scripts}
         | {
@@ -53,7 +55,7 @@ def secure_site(site: Path, redirects: Mapping[str, str], declared_scripts: Coll
         return problems
     for page, html, _ in results:
         (site / page).write_text(html, encoding="utf-8")
-    (site / HEADERS_FILE).write_text(headers_file(hashes), encoding="utf-8")
+    (site / HEADERS_FILE).write_text(headers_file(hashes, style_hashes), encoding="utf-8")
     return []
 
 

@@ -144,7 +144,7 @@ def _build_into(
         stop(process)
         raise
     os.rename(built, staging)
-    return secure_site(staging, redirects, declared_scripts)
+    return secure_site(staging, redirects, declared_scripts, engine.style_hashes)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

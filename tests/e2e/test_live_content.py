@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from build_scripts.publish.engines import chosen_engine
 from tests.conftest import build_site
 from tests.e2e.test_build import tree_digest
 from tests.support.live import live_things, redirect_scripts, sha256_source
@@ -44,7 +45,7 @@ def test_a_page_with_an_injected_inline_script_is_refused_by_the_build(root: Pat
     """A script that no source check sees (here a faulty template) stops the build, naming the pages."""
     project = copy_project(root, tmp_path)
     edit(
-        project / "overrides/main.html",
+        project / chosen_engine().overrides / "main.html",
         "{% block scripts %}",
         "{% block extrahead %}<script>alert(1)</script>{% endblock %}\n{% block scripts %}",
     )

@@ -7,12 +7,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from mkdocs_redirects.plugin import write_html
-
 from build_scripts.check.promise import PROMISE_FILE, read_promise, source_addresses
 from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check
 from build_scripts.publish.promise import published_addresses, unresolved
+from tests.support.redirects import write_redirect
 
 
 def handbook_of(root: Path) -> Handbook:
@@ -57,10 +56,10 @@ def test_a_page_removed_without_a_redirect_breaks_the_promise(root: Path, site: 
     broken = unresolved(copy, promised)
     assert "/compact/context/" in broken
     assert "/compact/resolving-disagreements/#stage-2" in broken
-    # With mkdocs-redirects' own page left behind, the old addresses lead on to the new ones.
+    # With a redirect page left behind, the old addresses lead on to the new ones.
     # Each page moved, not lost: its notes' anchors must still be found at the new address.
     shutil.copytree(site / "compact/resolving-disagreements", copy / "compact/disputes")
-    write_html(str(copy), "compact/resolving-disagreements/index.html", "../disputes/")
+    write_redirect(copy, "compact/resolving-disagreements/index.html", "../disputes/")
     shutil.copytree(site / "compact/context", copy / "compact/the-context")
-    write_html(str(copy), "compact/context/index.html", "../the-context/")
+    write_redirect(copy, "compact/context/index.html", "../the-context/")
     assert unresolved(copy, promised) == []

@@ -10,9 +10,8 @@ from collections.abc import Collection
 from html.parser import HTMLParser
 from pathlib import Path
 
-from mkdocs_redirects.plugin import HTML_TEMPLATE, get_relative_html_path
-
 from build_scripts.check.config import configured_redirects
+from tests.support.redirects import PAGE, relative_url
 
 # Browsers drop tabs and line ends anywhere in an address, and controls and spaces at its ends.
 _SCHEME = re.compile(r"^[\x00-\x20]*([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
@@ -21,14 +20,12 @@ LOADING = {"script", "img", "iframe", "frame", "embed", "object", "source", "aud
 
 
 def redirect_scripts(project: Path) -> dict[str, str]:
-    """The redirect pages that mkdocs.yml asks for, each with its script as mkdocs-redirects writes it."""
+    """The redirect pages that mkdocs.yml asks for, each with its script as the engines write it."""
     scripts = {}
     for old, new in configured_redirects(project).items():
         path, hash_, anchor = new.partition("#")
         url = re.sub(r"(^|/)index/$", r"\1", path.removesuffix(".md") + "/") or "./"
-        found = re.search(
-            r"<script>(.*)</script>", HTML_TEMPLATE.format(url=get_relative_html_path(old, url + hash_ + anchor, True))
-        )
+        found = re.search(r"<script>(.*)</script>", PAGE.format(url=relative_url(old, url + hash_ + anchor)))
         assert found is not None
         scripts[old.removesuffix(".md") + "/index.html"] = found.group(1)
     return scripts

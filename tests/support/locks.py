@@ -20,6 +20,7 @@ from packaging.utils import canonicalize_name
 LOCKS = {
     "requirements.in": "requirements.txt",
     "requirements/properdocs.in": "requirements/properdocs.txt",
+    "requirements/zensical.in": "requirements/zensical.txt",
     "requirements/test.in": "requirements/test.txt",
 }
 """Each .in file that `make lock` resolves, and its lock, relative to the project's root."""

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from build_scripts.pipeline import check
+from build_scripts.publish.engines import ENGINES
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 """The project's own folder."""
@@ -24,7 +25,7 @@ PROJECT_PARTS = (
     "guide",
     "signatories",
     "docs",
-    "overrides",
+    *sorted({engine.overrides for engine in ENGINES.values()}),
     "build_scripts",
     "addresses.txt",
 )
@@ -61,15 +62,35 @@ def problems_of(project: Path) -> list[str]:
     return [str(p) for p in check(project).problems]
 
 
+LINKED_SECTIONS = {
+    "principles-and-commitments": ("Section 3: Principles and commitments", "commitments"),
+    "introducing-the-codes": ("Section 4: Introducing the codes", "codes"),
+    "implementing-the-compact": ("Section 5: Implementing the Compact", "annual-review"),
+    "resolving-disagreements": ("Section 6: Resolving disagreements", "stage-1"),
+    "case-studies": ("Appendix 2: Case studies", "case-studies"),
+}
+"""The sections of the real Compact that the build's templates link to, each with the anchor linked."""
+
+
 def small_project(destination: Path) -> Path:
     """The minimal handbook as a whole project that builds, PDFs and all, in a few seconds: the fixture's
     sources with the real mkdocs.yml (without its navigation), theme overrides, stylesheet and build code."""
     target = copy_fixture("minimal", destination)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("\nnav:\n")] + "\n"
-    # The templates link to pages of the real Compact that the fixture does not have.
-    config = config.replace("  links:\n    not_found: warn", "  links:\n    not_found: info")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for part in ("overrides", "build_scripts", "docs/assets"):
+    # The templates link to sections of the real Compact. The fixture gains them as one-line sections,
+    # so that every link finds its page and anchor in every engine's strict build (Zensical has no
+    # lesser level for a missing page, as MkDocs' `validation` has).
+    for slug, (title, anchor) in LINKED_SECTIONS.items():
+        (target / "compact" / f"{slug}.md").write_text(
+            f"---\nlabel: {title.split(':')[0]}\ntitle: {title.split(': ')[1]}\n---\n\n{title}.\n{{: #{anchor} }}\n",
+            encoding="utf-8",
+        )
+    contents = target / "compact/contents.yml"
+    contents.write_text(
+        contents.read_text(encoding="utf-8") + "".join(f"  - {slug}\n" for slug in LINKED_SECTIONS), encoding="utf-8"
+    )
+    for part in (*sorted({engine.overrides for engine in ENGINES.values()}), "build_scripts", "docs/assets"):
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     return target

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 # Text the handbook adds beside the Compact's words, never part of them.
 NOT_SOURCE_CLASSES = frozenset(
@@ -19,11 +19,16 @@ _VOID = frozenset(
 )
 
 
+SEARCH_INDEXES = ("search/search_index.json", "search.json")
+"""Where each theme writes its search index: Material (MkDocs, ProperDocs), Zensical."""
+
+
 def searched(site: Path) -> list[dict[str, str]]:
-    """Every entry of the site's search index (a page or a section of one): its location, title and text.
-    Only this reads where the theme writes it, and in what form."""
-    data = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    return [{key: entry[key] for key in ("location", "title", "text")} for entry in data["docs"]]
+    """Every entry of the site's search index (a page or a section of one): its location, title and text,
+    whichever theme wrote it."""
+    index = next(site / path for path in SEARCH_INDEXES if (site / path).is_file())
+    data = json.loads(index.read_text(encoding="utf-8"))
+    return [{key: entry[key] for key in ("location", "title", "text")} for entry in data.get("docs", data.get("items"))]
 
 
 def pages(site: Path) -> list[str]:
@@ -59,6 +64,27 @@ def page_file(site: Path, page: str) -> Path:
     return site / page if page.endswith(".html") else site / page / "index.html"
 
 
+def resolve(page: str, href: str) -> str:
+    """Where a link of `page` leads, as a site-relative address with any #fragment ("downloads/x.pdf",
+    "guide/#stage-2", "" for the home page), however the engine wrote it ("x.pdf",
+    "../downloads/x.pdf", "./..", "index.html"); a link that leaves the site, unchanged."""
+    url = urljoin(f"https://{_HOST}/{page}", href)
+    parts = urlsplit(url)
+    if parts.netloc != _HOST:
+        return href
+    path = parts.path.lstrip("/").removesuffix("index.html")
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+_HOST = "site.invalid"
+
+
+def links_to(site: Path, page: str) -> set[str]:
+    """Where every link of a page (page address or file, as `pages()` gives) leads (`resolve`)."""
+    address = page if page.endswith(".html") else page + "index.html"
+    return {resolve(address, href) for tag, href in parse(page_file(site, page)).links if tag == "a"}
+
+
 def target_file(site: Path, page: str, href: str) -> Path | None:
     """The file a relative link of `page` leads to, or None for links that leave the site."""
     parts = urlsplit(href)
@@ -76,6 +102,10 @@ def target_file(site: Path, page: str, href: str) -> Path | None:
 @dataclass
 class ParsedPage:
     ids: set[str] = field(default_factory=set)
+    article_ids: set[str] = field(default_factory=set)
+    """The ids of the page's content (the anchors partners link to), not the theme's around it."""
+    article_links: list[str] = field(default_factory=list)
+    """The href of every link of the page's content, in order."""
     links: list[tuple[str, str]] = field(default_factory=list)
     """(tag, url) of every href and src."""
     article_text: list[str] = field(default_factory=list)
@@ -96,6 +126,10 @@ class _PageParser(HTMLParser):
                 self.page.links.append((tag, attributes[name]))
         in_article, skipped = self._stack[-1][1:] if self._stack else (False, False)
         in_article = in_article or (tag == "article" and "md-content__inner" in attributes.get("class", ""))
+        if in_article and "id" in attributes:
+            self.page.article_ids.add(attributes["id"])
+        if in_article and tag == "a" and "href" in attributes:
+            self.page.article_links.append(attributes["href"])
         skipped = skipped or bool(NOT_SOURCE_CLASSES & set(attributes.get("class", "").split()))
         if tag not in _VOID:
             self._stack.append((tag, in_article, skipped))

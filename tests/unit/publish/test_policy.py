@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_redirects.plugin import HTML_TEMPLATE, get_relative_html_path
-
 from build_scripts.model.addresses import redirect_url
 from build_scripts.publish.csp import REDIRECT_SCRIPT, script_hash
 from build_scripts.publish.policy import secure_site
+from tests.support.redirects import PAGE as REDIRECT_PAGE
+from tests.support.redirects import relative_url
 
 PAGE = (
     '<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>T</title>\n</head>\n'
@@ -62,9 +62,9 @@ def test_each_kind_of_live_content_is_named(tmp_path: Path) -> None:
 
 
 def test_a_redirect_page_may_hold_its_own_script_and_refresh_and_the_headers_allow_it(tmp_path: Path) -> None:
-    url = get_relative_html_path("old.md", "codes/volunteering/#vo-open-to-all", True)
+    url = relative_url("old.md", "codes/volunteering/#vo-open-to-all")
     assert url == redirect_url("old.md", "codes/volunteering.md#vo-open-to-all")
-    site = site_of(tmp_path, {"old/index.html": HTML_TEMPLATE.format(url=url), "index.html": "<p>Home</p>"})
+    site = site_of(tmp_path, {"old/index.html": REDIRECT_PAGE.format(url=url), "index.html": "<p>Home</p>"})
     assert secure_site(site, {"old.md": "codes/volunteering.md#vo-open-to-all"}) == []
     allowed = script_hash(REDIRECT_SCRIPT.format(url=url))
     assert allowed in (site / "_headers").read_text("utf-8")
@@ -72,7 +72,7 @@ def test_a_redirect_page_may_hold_its_own_script_and_refresh_and_the_headers_all
 
 
 def test_a_redirect_script_that_differs_from_the_plugins_is_refused(tmp_path: Path) -> None:
-    page = HTML_TEMPLATE.format(url="../codes/volunteering/").replace(
+    page = REDIRECT_PAGE.format(url="../codes/volunteering/").replace(
         "location.href=", "fetch('//evil');location.href="
     )
     site = site_of(tmp_path, {"old/index.html": page})
@@ -118,3 +118,11 @@ def test_what_is_published_is_the_tree_the_browser_reads_written_again(tmp_path:
     html = (site / "index.html").read_text("utf-8")
     assert '<article class="md-content__inner"><p title="a&amp;b">x</p><p>y</p></article>' in html
     assert html.startswith("<!DOCTYPE html>")
+
+
+def test_the_styles_an_engines_theme_adds_are_allowed_by_their_hashes_and_nothing_else(tmp_path: Path) -> None:
+    site = site_of(tmp_path, {"index.html": "<p>Hello</p>"})
+    assert secure_site(site, {}, (), ("'sha256-abc='",)) == []
+    for text in ((site / "index.html").read_text("utf-8"), (site / "_headers").read_text("utf-8")):
+        assert "style-src 'self' 'sha256-abc=';" in text
+        assert "unsafe-inline" not in text
