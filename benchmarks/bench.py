@@ -16,12 +16,13 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import make_large_handbook  # noqa: E402
+from benchmarks.synthetic import make_scaled_handbook  # noqa: E402
 from build_scripts.load.editions import snapshot  # noqa: E402
 from build_scripts.pipeline import PDF_CACHE, check, generated_files  # noqa: E402
 from build_scripts.publish.engines import ENGINE_VARIABLE, ENGINES, Engine  # noqa: E402
@@ -273,17 +274,29 @@ def sizes(work: Path) -> None:
         )
 
 
+GROWTH = (1, 2, 4)
+"""The sizes of the synthetic handbooks: the real guide and codes, twice and four times over."""
+
+
 def growth(work: Path) -> None:
-    large = make_large_handbook(ROOT, work / "large")
-    checked = check(large)
-    assert checked.handbook is not None and not checked.problems, checked.problems[:3]
-    guide = checked.handbook.guide
-    assert guide is not None
-    label = f"{len(checked.handbook.codes)} codes, a guide of {len(guide.steps)} steps"
-    print(f"A synthetic large handbook ({label}):")
-    print(f"  {median_seconds(lambda: check(large), 1):7.2f} s  make check")
-    print(f"  {median_seconds(lambda: build(large, work / 'large-site', False), 1):7.2f} s  whole build without PDFs")
-    print(f"  {median_seconds(lambda: build(large, work / 'large-site', True), 1):7.2f} s  whole build with PDFs")
+    """The check and the build of larger handbooks: what each page costs should not grow with them."""
+    print(f"Growth: the guide and codes repeated (benchmarks/synthetic.py), median of {RUNS} runs")
+    print(f"  {'size':>5} {'codes':>6} {'steps':>6} {'pages':>6} {'check':>8} {'build':>8} {'per page':>10}")
+    for factor in GROWTH:
+        project = make_scaled_handbook(ROOT, work / f"growth-{factor}", factor)
+        checked = check(project)
+        handbook = checked.handbook
+        assert handbook is not None and handbook.guide is not None, checked.problems[:3]
+        sizes = f"  {factor:>4}x {len(handbook.codes):>6} {len(handbook.guide.steps):>6}"
+        refused = [problem for problem in checked.problems if "more than the limit" in problem.message]
+        if refused:
+            print(f"{sizes} {'-':>6}  refused by make check: {refused[0].message.split(':')[0]}")
+            continue
+        checking = median_seconds(partial(check, project))
+        site = work / f"growth-{factor}-site"
+        building = median_seconds(partial(build, project, site, False))
+        pages = sum(1 for _ in site.rglob("*.html"))
+        print(f"{sizes} {pages:>6} {checking:>6.2f} s {building:>6.2f} s {1000 * building / pages:>7.2f} ms")
 
 
 def archive(work: Path) -> None:
@@ -312,7 +325,13 @@ def archive(work: Path) -> None:
         print(f"  {seconds:7.2f} s  the same with one archived edition, {'with' if with_pdfs else 'without'} its PDFs")
 
 
+def load() -> str:
+    """The machine's load (1, 5 and 15 minutes): figures taken under load are not comparable."""
+    return " ".join(f"{average:.2f}" for average in os.getloadavg())
+
+
 def main() -> None:
+    print(f"Load before: {load()} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         timings(work)
@@ -326,6 +345,7 @@ def main() -> None:
         print()
         growth(work)
         shutil.rmtree(work, ignore_errors=True)
+    print(f"Load after: {load()}")
 
 
 if __name__ == "__main__":

@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                 engine,
                 lambda: project_or_none(root, checked, engine, with_pdfs),
                 configured_redirects(root),
-                declared_scripts(root, engine.overrides),
+                declared_scripts(root, engine.theme_folders),
             )
         except KeyboardInterrupt:
             print(f"\nThe build was interrupted; {site.name}/ was left as it was.", file=sys.stderr)

@@ -157,8 +157,13 @@ def site_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) 
     )
     docs = {path: (root / DOCS_DIR / path).read_bytes() for path in published_files(root)}
     updated = last_updated(root, handbook, generated)
-    theme = read_folder(root / engine.overrides)
+    theme = theme_files(root, engine)
     return project_files(config, engine, theme, generated, handbook.hand_written, docs, updated)
+
+
+def theme_files(root: Path, engine: Engine) -> dict[str, bytes]:
+    """The engine's theme overrides: the shared files, then its theme's own."""
+    return {path: data for folder in engine.theme_folders for path, data in read_folder(root / folder).items()}
 
 
 def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> dict[str, bytes]:
@@ -181,7 +186,7 @@ def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> dict
         # Started with problems: the pages the navigation names stand for the site, so that the engine
         # finds every page it lists.
         config = engine_config(root)
-        theme = read_folder(root / engine.overrides)
+        theme = theme_files(root, engine)
         named = {path: "" for path in _nav_pages(config.get("nav")) if path.endswith(".md") and "://" not in path}
         shown |= project_files(config, engine, theme, {"index.md": "", **named}, (), {}, {})
     pages = [path for path in shown if path.startswith(f"{PROJECT_DOCS}/") and path.endswith(".md")]

@@ -14,7 +14,7 @@ not declared.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -95,16 +95,19 @@ well (CODEOWNERS asks for their review), and nothing undeclared (INHERIT, a hook
 stylesheet, a theme folder, a plugin, an extension, analytics) reaches the engine."""
 PLUGINS = ("search", "redirects")
 SEARCH = {"lang": "en"}
-THEME_FOLDER = "overrides"
 SCRIPT_SUFFIXES = frozenset({".js", ".mjs", ".cjs"})
 
 
-def declared_scripts(root: Path, theme_folder: str = THEME_FOLDER) -> frozenset[str]:
+def declared_scripts(root: Path, theme_folders: Collection[str]) -> frozenset[str]:
     """The script files a page may load, site-relative, besides the theme's own: those extra_javascript
-    declares, and the theme overrides' in `theme_folder` (code, both)."""
-    overrides = root / theme_folder
+    declares, and those of the theme overrides in `theme_folders` (code, both)."""
     return frozenset(
-        set(DECLARED_SCRIPTS) | {path.relative_to(overrides).as_posix() for path in overrides.rglob("*.js")}
+        set(DECLARED_SCRIPTS)
+        | {
+            path.relative_to(root / folder).as_posix()
+            for folder in theme_folders
+            for path in (root / folder).rglob("*.js")
+        }
     )
 
 

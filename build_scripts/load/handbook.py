@@ -34,6 +34,7 @@ SOURCE_FOLDERS = (
     "editions",
     "overrides",
     "overrides-zensical",
+    "overrides-shared",
 )
 """The folders the build reads and publishes from."""
 

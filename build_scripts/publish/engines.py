@@ -18,6 +18,9 @@ from typing import Any
 
 ENGINE_VARIABLE = "HANDBOOK_ENGINE"
 """The site engine, set by the Makefile's ENGINE: one of ENGINES' names; MkDocs by default."""
+SHARED_OVERRIDES = "overrides-shared"
+"""The project's folder of the theme overrides that are the same for every theme: the handbook's own
+(the footer, British English) and the theme's inline scripts that both themes write alike, as files."""
 PROJECT_CONFIG = "mkdocs.yml"
 PROJECT_DOCS = "docs"
 PROJECT_THEME = "overrides"
@@ -35,7 +38,7 @@ class Engine:
     lock: str
     """The hash-pinned lock of that environment."""
     overrides: str
-    """The project's folder of this engine's theme overrides."""
+    """The project's folder of this engine's theme overrides: the files that differ by theme."""
     theme: dict[str, Any] = field(default_factory=dict)
     """Theme settings only this engine reads, added to mkdocs.yml's."""
     markdown: dict[str, Any] = field(default_factory=dict)
@@ -45,6 +48,12 @@ class Engine:
     style_hashes: tuple[str, ...] = ()
     """The inline styles the theme's own script adds to a page, each allowed by the
     Content-Security-Policy by its hash (publish/csp.py): a constant here, never read from a built page."""
+
+    @property
+    def theme_folders(self) -> tuple[str, str]:
+        """The folders of the project whose files make up this engine's overrides: the files every
+        theme shares, then this theme's own, which would win."""
+        return (SHARED_OVERRIDES, self.overrides)
 
     def config(self, checked: dict[str, Any]) -> dict[str, Any]:
         """mkdocs.yml, as the check read it, made this engine's configuration of the project."""

@@ -16,6 +16,8 @@ CONTENT = Path(os.environ.get("HANDBOOK_TEST_CONTENT") or ROOT)
 changed (tests/e2e/test_recipes.py runs those tests on it)."""
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
+THEME_FOLDERS = sorted({folder for engine in ENGINES.values() for folder in engine.theme_folders})
+"""Every folder of theme overrides, shared and each theme's."""
 # What a copy of the real project needs in order to build.
 PROJECT_PARTS = (
     "mkdocs.yml",
@@ -25,7 +27,7 @@ PROJECT_PARTS = (
     "guide",
     "signatories",
     "docs",
-    *sorted({engine.overrides for engine in ENGINES.values()}),
+    *THEME_FOLDERS,
     "build_scripts",
     "addresses.txt",
 )
@@ -91,6 +93,6 @@ def small_project(destination: Path) -> Path:
     contents.write_text(
         contents.read_text(encoding="utf-8") + "".join(f"  - {slug}\n" for slug in LINKED_SECTIONS), encoding="utf-8"
     )
-    for part in (*sorted({engine.overrides for engine in ENGINES.values()}), "build_scripts", "docs/assets"):
+    for part in (*THEME_FOLDERS, "build_scripts", "docs/assets"):
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     return target

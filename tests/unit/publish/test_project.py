@@ -12,9 +12,9 @@ from build_scripts.pipeline import check, site_project
 from build_scripts.publish.engines import ENGINES, PROJECT_CONFIG
 from build_scripts.publish.project import PAGE_VALUES, UPDATED, with_front_matter, write_project
 from tests.support.editions import two_editions
-from tests.support.project import ROOT
+from tests.support.project import ROOT, THEME_FOLDERS
 
-THEMES = sorted({engine.overrides for engine in ENGINES.values()})
+THEMES = THEME_FOLDERS
 
 
 def values_read(template: str) -> set[str]:
