@@ -21,7 +21,7 @@ from build_scripts.publish.csp import HEADERS_FILE
 from build_scripts.publish.engines import ENGINE_VARIABLE, ENGINES, Engine, chosen_engine
 from tests.conftest import build_site
 from tests.support.shared import once
-from tests.support.site import ParsedPage, page_file, pages, parse, resolve
+from tests.support.site import ParsedPage, leads_to, page_file, pages, parse
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 THEMES_OWN = (
@@ -78,12 +78,6 @@ def test_the_other_engine_is_installed_at_its_pinned_version(root: Path, other_e
     ).stdout
     pinned = re.search(rf"^{engine.name}==(\S+)", (root / engine.lock).read_text(), re.MULTILINE)
     assert pinned and pinned.group(1) in version, version
-
-
-def leads_to(page: str, hrefs: list[str]) -> list[str]:
-    """Where each link leads, however the engine wrote its address."""
-    address = page if page.endswith(".html") else page + "index.html"
-    return [resolve(address, href) for href in hrefs]
 
 
 def other_pages(page: str, parsed: ParsedPage) -> set[str]:

@@ -79,10 +79,15 @@ def resolve(page: str, href: str) -> str:
 _HOST = "site.invalid"
 
 
-def links_to(site: Path, page: str) -> set[str]:
-    """Where every link of a page (page address or file, as `pages()` gives) leads (`resolve`)."""
+def leads_to(page: str, hrefs: list[str]) -> list[str]:
+    """Where each of these links of a page (address or file, as `pages()` gives) leads (`resolve`)."""
     address = page if page.endswith(".html") else page + "index.html"
-    return {resolve(address, href) for tag, href in parse(page_file(site, page)).links if tag == "a"}
+    return [resolve(address, href) for href in hrefs]
+
+
+def links_to(site: Path, page: str) -> set[str]:
+    """Where every link of a page leads."""
+    return set(leads_to(page, [href for tag, href in parse(page_file(site, page)).links if tag == "a"]))
 
 
 def target_file(site: Path, page: str, href: str) -> Path | None:
