@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from .model.handbook import Handbook
 from .model.problems import BEFORE_PUBLISHING, Problem
 from .model.still_needed import Needed
 from .publish.engines import PROJECT_DOCS, PROJECT_THEME, Engine
-from .publish.project import project_files, read_folder
+from .publish.project import nav_pages, project_files, read_folder
 
 
 @dataclass(frozen=True)
@@ -187,21 +187,10 @@ def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> dict
         # finds every page it lists.
         config = engine_config(root)
         theme = theme_files(root, engine)
-        named = {path: "" for path in _nav_pages(config.get("nav")) if path.endswith(".md") and "://" not in path}
+        named = dict.fromkeys(nav_pages(config.get("nav")), "")
         shown |= project_files(config, engine, theme, {"index.md": "", **named}, (), {}, {})
     pages = [path for path in shown if path.startswith(f"{PROJECT_DOCS}/") and path.endswith(".md")]
     return {**shown, **dict.fromkeys(pages, page), f"{PROJECT_THEME}/404.html": missing.encode("utf-8")}
-
-
-def _nav_pages(nav: object) -> Iterator[str]:
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_pages(item)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_pages(value)
 
 
 def source_times(root: Path) -> dict[str, tuple[int, int]]:

@@ -64,7 +64,7 @@ CONTENT_KEYS = ("site_name", "site_description", "site_author", "copyright", "si
 navigation. The redirects' map (plugins: redirects: redirect_maps) is content too."""
 INERT_KEYS = ("not_in_nav", "validation")
 """Settings that run nothing, load nothing and read no file: which pages the navigation may leave out,
-and how loudly the engine reports a link it cannot follow (the tests' small project lowers it)."""
+and how loudly the engine reports a link it cannot follow."""
 DECLARED_SCRIPTS = ("assets/javascripts/keyboard.js",)
 """The site's own script files (extra_javascript): the only ones besides the theme's a page may load."""
 DECLARED: dict[str, object] = {
@@ -356,6 +356,9 @@ def _redirects(config: LineMap, pages: set[str] | None, anchors: dict[str, set[s
     return problems
 
 
+_PAGE_PATH = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md")
+
+
 def _redirect_problem(old: str, new: object, pages: set[str] | None, anchors: dict[str, set[str]]) -> str:
     if not isinstance(new, str):
         return 'should lead to one page, written "old.md: new.md".'
@@ -368,6 +371,13 @@ def _redirect_problem(old: str, new: object, pages: set[str] | None, anchors: di
     if not old.endswith(".md") or old.startswith("/") or ".." in old.split("/"):
         return 'should be the page that moved, as "old-name.md" (a page of docs/, relative to it).'
     path, _, anchor = new.partition("#")
+    if not _PAGE_PATH.fullmatch(path):
+        # The redirect page's script and its meta refresh are made from it, unescaped, as mkdocs-redirects
+        # and Zensical write them: only a page name's own letters may stand there.
+        return (
+            f'leads to "{path}", which is not a page of docs/: write it relative to docs/, in lowercase letters, '
+            'digits, hyphens and underscores, as "section/page-name.md".'
+        )
     if anchor and not ID.fullmatch(anchor):
         # The redirect page's script is made from it: only an anchor's own letters may stand there.
         return f'leads to the anchor "#{anchor}", which is not an anchor: use lowercase letters, digits and hyphens.'

@@ -1,10 +1,12 @@
 """The Content-Security-Policy: only the site's own origin, and only inline scripts from trusted inputs.
 
-The theme's inline scripts are moved into files by the template overrides
-(overrides/partials/javascripts/), so a page of the site needs no inline script at all. The only
-inline scripts allowed are those of the redirect pages, each made from mkdocs-redirects' template and
-a redirect that `make check` has checked, and allowed by its hash. Nothing here is read from a
-built page: what a page holds never decides what the policy allows.
+The theme's inline scripts are moved into files by the template overrides (the `partials/javascripts/`
+of overrides-shared/ and of each theme's set), so a page of the site needs no inline script at all. The
+only inline scripts allowed are those of the redirect pages, each made from mkdocs-redirects' template
+(or Zensical's copy of it, overrides-zensical/redirect.html) and a redirect that `make check` has
+checked, and allowed by its hash. The only inline styles allowed are the engine's theme's own, by the
+hashes its Engine declares. Nothing here is read from a built page: what a page holds never decides
+what the policy allows.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ made is removed, so that an engine's own cache and a preview's watcher see only 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,13 @@ from .engines import PROJECT_CONFIG, PROJECT_DOCS, PROJECT_SITE, PROJECT_THEME, 
 UPDATED = "hb_updated"
 """The front matter giving the day a page's sources last changed: `date` (for the sitemap) and `text`
 (for the page's "Last updated" line)."""
-PAGE_VALUES = frozenset({UPDATED, "hb_light", "hb_canonical", "hb_current"})
-"""The handbook's own front matter, which its templates read; the renderers write all but UPDATED."""
+IN_NAV = "hb_in_nav"
+"""The front matter of a page the navigation lists: there the theme's table of contents opens and closes
+in the phone's drawer. (MkDocs knows a page's place in the navigation; Zensical's page has no such
+value, so the project says it.)"""
+PAGE_VALUES = frozenset({UPDATED, IN_NAV, "hb_light", "hb_canonical", "hb_current"})
+"""The handbook's own front matter, which its templates read; the renderers write all but UPDATED and
+IN_NAV."""
 _FENCE = "---\n"
 
 
@@ -51,13 +56,28 @@ def project_files(
     for page in hand_written:
         pages[page.path] = f"{front_matter(**dict(page.front))}\n{page.body}" if page.front else page.body
     files = {f"{PROJECT_THEME}/{path}": content for path, content in theme.items()}
+    in_nav = set(nav_pages(config.get("nav")))
     for path, content in pages.items():
         if path.endswith(".md") and isinstance(content, str):
-            content = with_front_matter(content, {UPDATED: dict(updated[path])} if path in updated else {})
+            values: dict[str, object] = {UPDATED: dict(updated[path])} if path in updated else {}
+            content = with_front_matter(content, values | ({IN_NAV: True} if path in in_nav else {}))
         files[f"{PROJECT_DOCS}/{path}"] = content.encode("utf-8") if isinstance(content, str) else content
     dumped = yaml.safe_dump(engine.config(config), sort_keys=False, allow_unicode=True, width=100)
     files[PROJECT_CONFIG] = f"# Written by the build from mkdocs.yml, for {engine.name}.\n{dumped}".encode()
     return files
+
+
+def nav_pages(nav: object) -> Iterator[str]:
+    """The pages the navigation (mkdocs.yml's `nav`) lists, by docs-relative path: not its addresses."""
+    if isinstance(nav, str):
+        if nav.endswith(".md") and "://" not in nav:
+            yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from nav_pages(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from nav_pages(value)
 
 
 def with_front_matter(page: str, values: Mapping[str, object]) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from build_scripts.model.html5 import parse as parse_html
 from tests.support.browser import context
 from tests.support.server import SiteServer
 from tests.support.site import audited_pages, page_file, pages
@@ -223,6 +224,23 @@ def test_every_focus_stop_of_the_opened_drawer_is_seen(
     assert not found, "\n".join(found)
 
 
+def test_on_every_page_of_the_navigation_the_contents_title_closes_the_contents(site: Path) -> None:
+    """In the phone's drawer, the current page's entry opens its table of contents (the "__toc" toggle),
+    and the contents' title is the way back: a label for that toggle, on every page that has one, in
+    every engine's templates (overrides*/partials/toc.html); on the guide's steps, outside the
+    navigation, there is no toggle and the title is plain text."""
+    checked = []
+    for address in pages(site):
+        tree = parse_html(page_file(site, address).read_text(encoding="utf-8"))
+        title = tree.css_first(".md-nav--secondary .md-nav__title")
+        if title is None:
+            continue
+        toggle = tree.css_first("input#__toc") is not None
+        assert (title.tag, title.attributes.get("for")) == (("label", "__toc") if toggle else ("div", None)), address
+        checked.append(toggle)
+    assert checked.count(True) >= 10 and checked.count(False) >= 10, "too few pages of either kind"
+
+
 _TAB_STOP = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
@@ -330,6 +348,28 @@ def test_with_scripts_enter_opens_the_menu_and_escape_closes_it(browser: Browser
     expect(page.locator(".md-sidebar--primary a.md-nav__link:visible")).to_have_count(0)
     assert page.url == server.url("compact/context/"), "Enter on the menu button followed a link"
     ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_search_control_shows_only_where_search_works(
+    browser: Browser, server: SiteServer, site: Path, javascript: bool, width: int
+) -> None:
+    """Search is the theme's script: with it, a search control shows at every width; without it
+    (scripts off, or on the guide's steps, which load none), none shows, as a search button that does
+    nothing would leave the reader stuck (overrides-zensical/assets/stylesheets/theme/search.css)."""
+    step = next(address for address in pages(site) if address.startswith("guide/step/"))
+    ctx = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 844})
+    page = ctx.new_page()
+    shown = {}
+    for address in ("", step):
+        page.goto(server.url(address))
+        page.wait_for_timeout(SETTLE_MS)
+        controls = page.locator(".md-search__input, .md-search__button, label[for='__search']")
+        shown[address] = [i for i in range(controls.count()) if controls.nth(i).is_visible()] != []
+    ctx.close()
+    assert shown == {"": javascript, step: False}
 
 
 @pytest.mark.browser

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from build_scripts.model.html5 import parse
 from tests.conftest import build_site
 from tests.support.browser import context
 from tests.support.project import copy_project, edit
+from tests.support.redirects import PAGE, relative_url
 from tests.support.server import read_headers, serve
 from tests.support.shared import once
 
@@ -59,3 +61,23 @@ def test_an_old_address_with_an_anchor_lands_on_the_anchor_under_the_headers_pol
     assert landed == server.url(f"{NEW}#{ANCHOR}"), f"landed on {landed}; {blocked}"
     assert in_view
     assert blocked == []
+
+
+def _what_it_does(html: str) -> tuple[object, ...]:
+    tree = parse(html)
+    return (
+        [script.text() for script in tree.css("script")],
+        [(link.attributes.get("rel"), link.attributes.get("href")) for link in tree.css("link")],
+        [meta.attributes.get("content") for meta in tree.css("meta[http-equiv=refresh]")],
+        [a.attributes.get("href") for a in tree.css("a")],
+        tree.body.text(deep=True).split() if tree.body else [],
+    )
+
+
+def test_the_engine_writes_the_redirect_page_the_tests_copy(moved: Path) -> None:
+    """tests/support/redirects.PAGE stands for the page mkdocs-redirects writes (Zensical's template
+    copies it), so that tests without a built site have one: the engine's own page must do the same,
+    script for script and address for address, or those tests pass on a page no engine makes."""
+    written = (moved / OLD / "index.html").read_text(encoding="utf-8")
+    copied = PAGE.format(url=relative_url(f"{OLD.rstrip('/')}.md", NEW))
+    assert _what_it_does(written) == _what_it_does(copied)

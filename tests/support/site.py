@@ -67,13 +67,14 @@ def page_file(site: Path, page: str) -> Path:
 def resolve(page: str, href: str) -> str:
     """Where a link of `page` leads, as a site-relative address with any #fragment ("downloads/x.pdf",
     "guide/#stage-2", "" for the home page), however the engine wrote it ("x.pdf",
-    "../downloads/x.pdf", "./..", "index.html"); a link that leaves the site, unchanged."""
+    "../downloads/x.pdf", "./..", "index.html"), keeping any query; a link that leaves the site, unchanged."""
     url = urljoin(f"https://{_HOST}/{page}", href)
     parts = urlsplit(url)
     if parts.netloc != _HOST:
         return href
-    path = parts.path.lstrip("/").removesuffix("index.html")
-    return path + (f"#{parts.fragment}" if parts.fragment else "")
+    folder, _, name = parts.path.lstrip("/").rpartition("/")
+    path = f"{folder}/" if name == "index.html" and folder else "" if name == "index.html" else parts.path.lstrip("/")
+    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 _HOST = "site.invalid"
@@ -86,8 +87,8 @@ def leads_to(page: str, hrefs: list[str]) -> list[str]:
 
 
 def links_to(site: Path, page: str) -> set[str]:
-    """Where every link of a page leads."""
-    return set(leads_to(page, [href for tag, href in parse(page_file(site, page)).links if tag == "a"]))
+    """Where every link of a page's content leads (not the theme's links around it)."""
+    return set(leads_to(page, parse(page_file(site, page)).article_links))
 
 
 def target_file(site: Path, page: str, href: str) -> Path | None:

@@ -72,6 +72,29 @@ def test_the_navigation_the_texts_and_the_redirects_are_the_editors(tmp_path: Pa
     assert problems_with(tmp_path, config) == []
 
 
+@pytest.mark.parametrize(
+    "target",
+    [
+        '\'x";location="https://evil.example/";".md\'',
+        "'a page.md'",
+        "../../etc/passwd.md",
+        "/downloads.md",
+        "Downloads",
+    ],
+)
+def test_a_redirect_leads_only_to_a_page_name_which_the_redirect_page_can_hold_as_it_is(
+    tmp_path: Path, target: str
+) -> None:
+    """mkdocs-redirects (and Zensical's redirect page, overrides-zensical/redirect.html) write the target
+    into a script and a meta refresh without escaping it, and the policy allows that script by its hash."""
+    config = CONFIG.replace("      redirect_maps: {}", f"      redirect_maps:\n        old.md: {target}")
+    (found,) = problems_with(tmp_path, config)
+    assert found.startswith(f'mkdocs.yml:{line_of(config, "        old.md:")}: the redirect from "old.md" leads to'), (
+        found
+    )
+    assert 'as "section/page-name.md"' in found
+
+
 def test_site_url_moves_only_with_make_site_url(tmp_path: Path) -> None:
     (tmp_path / "addresses.txt").write_text(
         "# Promised at: https://darlington-compact.example.org/\n/\n", encoding="utf-8"

@@ -10,7 +10,7 @@ from jinja2 import Environment, nodes
 
 from build_scripts.pipeline import check, site_project
 from build_scripts.publish.engines import ENGINES, PROJECT_CONFIG
-from build_scripts.publish.project import PAGE_VALUES, UPDATED, with_front_matter, write_project
+from build_scripts.publish.project import IN_NAV, PAGE_VALUES, UPDATED, project_files, with_front_matter, write_project
 from tests.support.editions import two_editions
 from tests.support.project import ROOT, THEME_FOLDERS
 
@@ -62,7 +62,8 @@ def test_every_value_a_template_reads_is_one_the_project_provides(
     """An engine runs no code of ours, so a value a template reads must be in the project, as a page's
     front matter; none comes from the configuration's `extra`, which nothing fills any more."""
     assert list((ROOT / theme).rglob("*.html")), f"{theme}/ holds no template"
-    provided = front_matter_keys(project_with_an_archive)
+    # The small handbook has no navigation, so none of its pages is marked as in it (tested below).
+    provided = front_matter_keys(project_with_an_archive) | {IN_NAV}
     assert provided & set(PAGE_VALUES) == set(PAGE_VALUES), "the declared values are not all written"
     read = {
         f"{path.relative_to(ROOT / theme)}: {value}"
@@ -86,6 +87,16 @@ def test_the_project_configuration_runs_nothing_of_ours(project_with_an_archive:
     config = yaml.safe_load(project_with_an_archive[PROJECT_CONFIG])
     assert "hooks" not in config and "watch" not in config and "extra" not in config
     assert config["docs_dir"] == "docs" and config["theme"]["custom_dir"] == "overrides"
+
+
+def test_the_pages_the_navigation_lists_and_only_they_are_marked_as_in_it() -> None:
+    config = {
+        "nav": [{"Home": "index.md"}, {"A section": ["a/one.md", {"Two": "a/two.md"}]}, {"X": "https://x.example/"}]
+    }
+    pages = {path: "# Page\n" for path in ("index.md", "a/one.md", "a/two.md", "guide/step/s.md")}
+    files = project_files(config, ENGINES["mkdocs"], {}, pages, (), {}, {})
+    marked = {path for path, content in files.items() if f"{IN_NAV}: true".encode() in content}
+    assert marked == {"docs/index.md", "docs/a/one.md", "docs/a/two.md"}
 
 
 def test_front_matter_is_added_to_what_a_page_has() -> None:
