@@ -24,11 +24,11 @@ from .model.problems import github_annotation, plural, report, summary
 from .pipeline import (
     PDF_CACHE,
     Checked,
+    build_project,
     check,
     configured_site_url,
     generated_files,
     preview_project,
-    site_project,
     source_times,
 )
 from .publish.archive import make_archive
@@ -36,6 +36,7 @@ from .publish.changes import compare
 from .publish.changes import summary as changes_summary
 from .publish.engines import Engine, chosen_engine
 from .publish.files import write_files
+from .publish.project import Project
 from .publish.promise import add_to_promise, move_site, published_addresses, unresolved
 from .publish.site import PDFS_VARIABLE, build_site, serve_site
 
@@ -191,12 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def project_or_none(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) -> dict[str, bytes] | None:
+def project_or_none(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) -> Project | None:
     """The site project, or None, said why, if a PDF could not be laid out."""
     from .render.pdf import LayoutError  # see write_steering_pack
 
     try:
-        return site_project(root, checked, engine, with_pdfs)
+        return build_project(root, checked, engine, with_pdfs)
     except LayoutError as error:
         print(f"The PDFs were not made: {error}", file=sys.stderr)
         return None

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check.config import CONFIG, check_site_config, engine_config
 from .check.editions import check_editions
@@ -25,7 +26,10 @@ from .model.handbook import Handbook
 from .model.problems import BEFORE_PUBLISHING, Problem
 from .model.still_needed import Needed
 from .publish.engines import PROJECT_DOCS, PROJECT_THEME, Engine
-from .publish.project import nav_pages, project_files, read_folder
+from .publish.project import Project, nav_pages, project_files, read_folder
+
+if TYPE_CHECKING:
+    from .render.guide import PathPage
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,27 @@ def generated_files(
     the check found still to supply or confirm (`Checked.still_needed`): the "What we still need" page
     and the Steering Group pack show it.
     """
+    return generated(handbook, site_url, with_pdfs, pdf_cache, still_needed).files
+
+
+@dataclass(frozen=True)
+class Generated:
+    files: dict[str, str | bytes]
+    """The files given to the engine, by docs-relative path."""
+    path_pages: tuple[PathPage, ...] = ()
+    """The guide's path pages made after the engine from the pages in `files` (render/guide.py)."""
+
+
+def generated(
+    handbook: Handbook,
+    site_url: str = "",
+    with_pdfs: bool = False,
+    pdf_cache: Path | None = None,
+    still_needed: Sequence[Needed] = (),
+    frames_only: bool = False,
+) -> Generated:
+    """What `generated_files` gives; with `frames_only`, of the guide's path pages only the frames, and
+    the others to make from them after the engine."""
     # The renderers are imported here, not at the top, so that `make check`, which needs none of them,
     # starts in two thirds of the time.
     from .render.codes import code_pages
@@ -112,9 +137,12 @@ def generated_files(
     from .render.still_needed import still_needed_page
 
     files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook, with_pdfs)}
+    path_pages: tuple[PathPage, ...] = ()
     if handbook.guide is not None and handbook.contacts is not None:
         contacts = published_contacts(handbook.contacts, handbook.register)
-        files |= guide_files(handbook.guide, contacts, handbook.edition.published)
+        guide = guide_files(handbook.guide, contacts, handbook.edition.published, frames_only)
+        files |= guide.files
+        path_pages = guide.path_pages
     files |= signatories_page(handbook, with_pdfs)
     files |= data_files(handbook, site_url)
     files |= image_files()
@@ -130,7 +158,8 @@ def generated_files(
     # edition's are started: never two sets of workers at once.
     files |= edition_files(handbook, {*files, *later}, site_url, with_pdfs, pdf_cache)
     pdfs = start_pdfs(documents, files, pdf_cache).pdfs() if with_pdfs else []
-    return {**files, **{pdf.path: pdf.data for pdf in pdfs}, DOWNLOADS_PAGE: downloads_page(pdfs)}
+    files |= {pdf.path: pdf.data for pdf in pdfs}
+    return Generated({**files, DOWNLOADS_PAGE: downloads_page(pdfs)}, path_pages)
 
 
 def last_updated(root: Path, handbook: Handbook, pages: Iterable[str]) -> dict[str, dict[str, str]]:
@@ -148,17 +177,30 @@ def configured_site_url(root: Path) -> str:
 
 
 def site_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) -> dict[str, bytes]:
-    """The site project's files (publish/project.py) for `engine`, from sources that passed the check."""
+    """The site project's files (publish/project.py) for `engine`, from sources that passed the check,
+    with every page of the site in it (as the preview's engine builds it)."""
+    return build_project(root, checked, engine, with_pdfs, frames_only=False).files
+
+
+def build_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool, frames_only: bool = True) -> Project:
+    """The site project for `engine`, from sources that passed the check; with `frames_only`, with the
+    guide's path pages to make after the engine from the frames in it (render/guide.py)."""
     handbook = checked.handbook
     assert handbook is not None
     config = engine_config(root)
-    generated = generated_files(
-        handbook, config.get("site_url") or "", with_pdfs, root / PDF_CACHE if with_pdfs else None, checked.still_needed
+    made = generated(
+        handbook,
+        config.get("site_url") or "",
+        with_pdfs,
+        root / PDF_CACHE if with_pdfs else None,
+        checked.still_needed,
+        frames_only,
     )
     docs = {path: (root / DOCS_DIR / path).read_bytes() for path in published_files(root)}
-    updated = last_updated(root, handbook, generated)
+    updated = last_updated(root, handbook, made.files)
     theme = theme_files(root, engine)
-    return project_files(config, engine, theme, generated, handbook.hand_written, docs, updated)
+    files = project_files(config, engine, theme, made.files, handbook.hand_written, docs, updated)
+    return Project(files, made.path_pages)
 
 
 def theme_files(root: Path, engine: Engine) -> dict[str, bytes]:

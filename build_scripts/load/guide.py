@@ -58,7 +58,12 @@ CHOICE = RecordSpec(
         Field("label", "text", "The answer, as the reader sees it."),
         Field("slug", "slug", "The answer's part of the address of the next page, such as not-yet. Never change it."),
         Field("next", "slug", "The id of the question or outcome this answer leads to."),
-        Field("hint", "text", "A few words under the answer, where they help.", required=False),
+        Field(
+            "hint",
+            "text",
+            "A few words under the answer, where they help: plain words, as they sit inside the answer's link.",
+            required=False,
+        ),
         Field(
             "pending",
             "flag",
@@ -364,7 +369,7 @@ def _question(r: Record) -> Question:
             c.title("label"),
             c.slug("slug"),
             _reference(c, "next"),
-            c.text("hint", False),
+            c.title("hint", False),
             Source(c.path, c.line),
             c.flag("pending"),
         )

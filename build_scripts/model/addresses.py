@@ -73,6 +73,16 @@ def relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
+def address(from_page: str, to_page: str) -> str:
+    """A link from one docs-relative page to another as the built site's relative address ("../b/"), for
+    raw HTML, which no engine rewrites: the guide's links between its path pages are written so, as most
+    of those pages are made after the engine (publish/path_pages.py), which so never looks for them."""
+    here = posixpath.dirname(html_file(from_page))
+    there = posixpath.dirname(html_file(to_page))
+    found = posixpath.relpath(there or ".", here or ".")
+    return "./" if found == "." else f"{found}/"
+
+
 def page_url(site_url: str, page: str, anchor: str = "") -> str:
     """The absolute address of a docs-relative page: compact/introduction.md -> https://.../compact/introduction/."""
     path = page.removesuffix(".md").removesuffix("index")
@@ -80,9 +90,14 @@ def page_url(site_url: str, page: str, anchor: str = "") -> str:
     return f"{site_url.rstrip('/')}/{path}" + (f"#{anchor}" if anchor else "")
 
 
+def html_file(page: str) -> str:
+    """The file a docs-relative page is served from: a/page.md -> a/page/index.html."""
+    return page_url("", page).lstrip("/") + "index.html"
+
+
 def redirect_page(old_page: str) -> str:
     """The file a redirect from a docs-relative page is written to: old/page.md -> old/page/index.html."""
-    return page_url("", old_page).lstrip("/") + "index.html"
+    return html_file(old_page)
 
 
 def redirect_url(old_page: str, new_page: str) -> str:

@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..model.handbook import HandWrittenPage
 from ..render.environment import front_matter
 from .engines import PROJECT_CONFIG, PROJECT_DOCS, PROJECT_SITE, PROJECT_THEME, Engine
+
+if TYPE_CHECKING:  # not at run time: `make check` needs no renderer (see pipeline.generated)
+    from ..render.guide import PathPage
 
 UPDATED = "hb_updated"
 """The front matter giving the day a page's sources last changed: `date` (for the sitemap) and `text`
@@ -35,6 +39,15 @@ PAGE_VALUES = frozenset({UPDATED, IN_NAV, "hb_light", "hb_canonical", "hb_curren
 """The handbook's own front matter, which its templates read; the renderers write all but UPDATED and
 IN_NAV."""
 _FENCE = "---\n"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The site project's files, by path in its folder, and the guide's path pages to make after the
+    engine has built it (render/guide.py: PathPage)."""
+
+    files: dict[str, bytes]
+    path_pages: tuple[PathPage, ...] = ()
 
 
 def project_files(

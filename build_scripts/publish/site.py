@@ -27,22 +27,27 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..render.processes import die_with_parent
 from .engines import Engine
+from .path_pages import make_path_pages
 from .policy import secure_site
-from .project import built_site, write_project
+from .project import Project, built_site, write_project
+
+if TYPE_CHECKING:  # see project.py
+    from ..render.guide import PathPage
 
 PDFS_VARIABLE = "HANDBOOK_PDFS"
 """Set to 0 to build without the PDFs (the preview never makes them, so that each edit shows at once)."""
 WATCH_SECONDS = 0.25
 """How often the preview looks for a changed source."""
 
-MakeProject = Callable[[], Mapping[str, bytes] | None]
-"""Gives the site project's files, or None when they could not be made (and says why)."""
+MakeProject = Callable[[], Project | None]
+"""Gives the site project, or None when it could not be made (and says why)."""
 
 
 def serve_site(
@@ -101,15 +106,15 @@ def build_site(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir):
         remove_leftovers(site_dir)
-        files = make_project()
-        if files is None:
+        made = make_project()
+        if made is None:
             print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         project = site_dir.with_name(f".{site_dir.name}-project")
-        write_project(project, files)
+        write_project(project, made.files)
         staging = site_dir.with_name(f".{site_dir.name}-new-{secrets.token_hex(4)}")
         try:
-            problems = _build_into(project, engine, staging, redirects, declared_scripts)
+            problems = _build_into(project, engine, staging, made.path_pages, redirects, declared_scripts)
             if problems is None:
                 print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
                 return 1
@@ -128,10 +133,15 @@ def build_site(
 
 
 def _build_into(
-    project: Path, engine: Engine, staging: Path, redirects: Mapping[str, str], declared_scripts: Collection[str]
+    project: Path,
+    engine: Engine,
+    staging: Path,
+    path_pages: Sequence[PathPage],
+    redirects: Mapping[str, str],
+    declared_scripts: Collection[str],
 ) -> list[str] | None:
-    """The engine's build of `project`, moved to `staging`, then the pass over it: its problems, or None
-    if the engine failed."""
+    """The engine's build of `project`, moved to `staging`, with the guide's path pages made from their
+    frames, then the pass over it: its problems, or None if the engine failed."""
     built = built_site(project)
     remove_tree(built)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -144,7 +154,9 @@ def _build_into(
         stop(process)
         raise
     os.rename(built, staging)
-    return secure_site(staging, redirects, declared_scripts, engine.style_hashes)
+    return make_path_pages(staging, path_pages) or secure_site(
+        staging, redirects, declared_scripts, engine.style_hashes
+    )
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from ..model.addresses import GUIDE_EXAMPLES, GUIDE_INDEX, PROCESS_DIAGRAM, SITE_ROOT, letter_file, relative, step_page
+from ..model.addresses import (
+    GUIDE_EXAMPLES,
+    GUIDE_INDEX,
+    PROCESS_DIAGRAM,
+    SITE_ROOT,
+    address,
+    html_file,
+    letter_file,
+    relative,
+    step_page,
+)
 from ..model.contacts import CHAMPIONS, Contacts
 from ..model.guide import Advice, Fact, Guide, Outcome, Question, Step, WorkedExample, holds
 from ..model.guide_paths import (
@@ -48,8 +58,41 @@ class GivenAnswer:
     """The page where the question was asked, to answer it again."""
 
 
-def guide_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, str | bytes]:
-    """Every page and file of the guide, by docs-relative path; `published` dates the letters' documents."""
+PATH_SPECIFIC = frozenset({"here", "answers", "back_href", "choices", "next_links"})
+"""What differs between the pages of two paths to one step at one depth that show the same content: the
+page's address, the answers listed, and where its links lead (the words of its links are the same)."""
+
+
+@dataclass(frozen=True)
+class PathPage:
+    """A path page made after the engine from its frame: a path page the engine built, at the same depth
+    and with the same content, but other answers and links (publish/path_pages.py). Files are site-relative."""
+
+    file: str
+    frame: str
+    back: str
+    """Where its Back link leads ("" for the first question, which has none)."""
+    choices: tuple[str, ...]
+    """Where each of its answers leads, in order."""
+    next_steps: tuple[str, ...]
+    """Where each of its "If this does not work" links leads, in order."""
+    answers: str
+    """Its "Your answers so far" list, as HTML (_guide_answers.html.j2), or "" where it has none."""
+
+
+@dataclass(frozen=True)
+class GuidePages:
+    files: dict[str, str | bytes]
+    """Every page and file of the guide given to the engine, by docs-relative path."""
+    path_pages: tuple[PathPage, ...]
+    """The path pages made after the engine: none, where `files` holds every path page."""
+
+
+def guide_files(guide: Guide, contacts: Contacts, published: str, frames_only: bool = False) -> GuidePages:
+    """Every page and file of the guide; `published` dates the letters' documents. With `frames_only`,
+    of the path pages that show the same content at the same depth only one, the frame, is rendered
+    for the engine; the others are made from it after the engine, so that its cost, and the Markdown's,
+    grows with what the guide says rather than with the ways through it."""
     env = _environment()
     paths = unfold(guide)
     files: dict[str, str | bytes] = {
@@ -64,9 +107,64 @@ def guide_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, s
         GUIDE_EXAMPLES: _examples_page(env, guide),
     }
     step_template = env.get_template("guide_step.md.j2")
+    answers_template = env.get_template("_guide_answers.html.j2")
+    frames: dict[tuple[object, ...], str] = {}
+    made_later = []
     for path in paths:
-        files[path.page] = step_template.render(**_path_context(guide, contacts, path))
-    return files | step_files(guide, contacts, published)
+        context = _path_context(guide, contacts, path)
+        frame = frames.setdefault(content_key(context, len(path.slugs)), path.page) if frames_only else path.page
+        if frame == path.page:
+            files[path.page] = step_template.render(**context)
+        if frames_only:
+            made_later.append(
+                PathPage(
+                    html_file(path.page),
+                    html_file(frame),
+                    str(context["back_href"]),
+                    tuple(link.href for link in _links(context["choices"])),
+                    tuple(link.href for link in _links(context["next_links"])),
+                    answers_template.render(answers=context["answers"]) if context["answers"] else "",
+                )
+            )
+    return GuidePages(files | step_files(guide, contacts, published), tuple(made_later))
+
+
+def content_key(context: dict[str, object], depth: int) -> tuple[object, ...]:
+    """What a path page shows, but for what PATH_SPECIFIC names (of its links, only their words count),
+    with its depth, which sets the relative address of everything else on the page: two paths with one
+    key have pages that differ only in their answers and where their links lead."""
+    shown = tuple((name, _comparable(value)) for name, value in sorted(context.items()) if name not in PATH_SPECIFIC)
+    words = tuple(
+        tuple((link.text, link.hint, link.note) for link in _links(context[name])) for name in ("choices", "next_links")
+    )
+    return (depth, shown, words, bool(context["back_href"]), bool(context["answers"]))
+
+
+def _links(value: object) -> list[Link]:
+    assert isinstance(value, list)
+    return value
+
+
+def _comparable(value: object) -> object:
+    if isinstance(value, (list, tuple)):
+        return tuple(_comparable(item) for item in value)
+    if isinstance(value, (str, int, bool)) or value is None:
+        return value
+    return _Same(value)
+
+
+class _Same:
+    """An object of the model, the same only as itself: paths share the guide, its steps and contacts.
+    It is held, so that its id is not given to another while the key is in use."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+    def __hash__(self) -> int:
+        return id(self.value)
 
 
 def step_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, str | bytes]:
@@ -125,16 +223,16 @@ def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str
     here = path.page
     slugs = path.slugs
     answers = [
-        GivenAnswer(a.question.title, a.choice.label, relative(here, path_page(slugs[:i])))
+        GivenAnswer(a.question.title, a.choice.label, address(here, path_page(slugs[:i])))
         for i, a in enumerate(path.answers)
     ]
     choices = []
     if isinstance(path.step, Question):
         choices = [
-            Link(c.label, relative(here, path_page((*slugs, c.slug))), c.hint) for c, _ in next_steps(guide, path)
+            Link(c.label, address(here, path_page((*slugs, c.slug))), c.hint) for c, _ in next_steps(guide, path)
         ]
     next_links = [
-        Link(following.label, relative(here, target.page), target.step.title, _settled(path, target))
+        Link(following.label, address(here, target.page), target.step.title, _settled(path, target))
         for following, target in continuations(guide, path)
         if target is not None
     ]
@@ -149,7 +247,7 @@ def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str
         "facts": _facts(path.step, [*steps, *notice]),
         "canonical": False,
         "canonical_href": step_page(path.step.id).removesuffix("index.md"),
-        "back_href": relative(here, path_page(slugs[:-1])) if slugs else "",
+        "back_href": address(here, path_page(slugs[:-1])) if slugs else "",
         "answers": answers,
         "choices": choices,
         "next_links": next_links,
@@ -179,12 +277,12 @@ def _canonical_context(guide: Guide, contacts: Contacts, step: Step) -> dict[str
     choices = []
     if isinstance(step, Question):
         choices = [
-            Link(_when(c.label, condition), relative(here, step_page(target.id)), c.hint)
+            Link(_when(c.label, condition), address(here, step_page(target.id)), c.hint)
             for c in step.choices
             for condition, target in canonical_targets(guide, c.next.id)
         ]
     next_links = [
-        Link(_when(following.label, condition), relative(here, step_page(target.id)), target.title)
+        Link(_when(following.label, condition), address(here, step_page(target.id)), target.title)
         for following in (step.if_not_resolved if isinstance(step, Outcome) else ())
         for condition, target in canonical_follow(guide, following, known)
     ]
@@ -240,10 +338,10 @@ def example_walks(guide: Guide, here: str) -> list[Walk]:
             assert path is not None and isinstance(path.step, Question)
             choice = path.step.choice(answer.answer)
             assert choice is not None
-            steps.append((Link(path.step.question, relative(here, path.page)), choice.label, answer.note))
+            steps.append((Link(path.step.question, address(here, path.page)), choice.label, answer.note))
         end = follow(guide, tuple(a.answer for a in example.answers))
         assert end is not None
-        walks.append((example, steps, Link(end.step.title, relative(here, end.page))))
+        walks.append((example, steps, Link(end.step.title, address(here, end.page))))
     return walks
 
 

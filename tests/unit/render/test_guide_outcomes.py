@@ -82,7 +82,9 @@ def assert_outcome_page(handbook: Handbook, outcome: Outcome, page: str, where: 
         if text:
             assert f"**{label}" in time and words(text) in words(time), where
     if outcome.if_not_resolved:
-        assert re.search(r"^- \[.+\]\(.+\)\{: \.hb-next-step \}", section(page, "if-not-resolved"), re.M), where
+        assert re.search(r'^- <a class="hb-next-step" href="[^"]+">.+</a>', section(page, "if-not-resolved"), re.M), (
+            where
+        )
 
 
 def test_every_outcome_page_says_who_acts_how_to_reach_them_and_when(handbook: Handbook, pages: dict[str, str]) -> None:
