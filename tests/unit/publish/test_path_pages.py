@@ -14,7 +14,8 @@ FRAME = """<!doctype html><html><head><title>Q</title><link rel="stylesheet" hre
 <ul class="hb-choices"><li><a class="hb-choice" href="yes/">Yes</a></li>
 <li><a class="hb-choice" href="no/">No</a></li></ul>
 <h2 id="your-answers">Your answers so far</h2>
-<dl class="hb-answers"><div><dt>First?</dt><dd>A</dd><dd class="hb-answers__change"><a href="../">Change</a></dd></div></dl>
+<dl class="hb-answers"><div><dt>First?</dt><dd>A</dd>
+<dd class="hb-answers__change"><a href="../">Change</a></dd></div></dl>
 <p><a class="hb-start-again" href="../../">Start again</a></p></article></body></html>"""
 ANSWERS = (
     '<dl class="hb-answers"><div><dt>First?</dt><dd>B &amp; C</dd>'
