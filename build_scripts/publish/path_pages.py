@@ -1,11 +1,13 @@
-"""The guide's path pages made from their frames, after the engine has built the site and before the
-pass over it (policy.py), which checks them as it checks every page.
+"""The guide's path pages made from their frames, after the engine has built the site and the pass over
+it (policy.py) has checked and secured every page it built, frames included.
 
 Most path pages differ from another at the same depth only in the answers they list and where their
 links lead (render/guide.py: PathPage). The engine builds one page of each kind, the frame; each of the
-others is the frame read as a browser reads it (model/html5.py), with its own answers and the addresses
-of its Back link, its answers and its next steps, written out again. Those elements are found by the
-classes the guide's templates give them, which no engine changes.
+others is the secured frame, read as a browser reads it (model/html5.py), with its own answers and the
+addresses of its Back link, its answers and its next steps, written out again. Those elements are found
+by the classes the guide's templates give them, which no engine changes. What is new in a page is
+checked as the pass checks a page's content: its list of answers is cut to what content may hold (and
+anything cut fails the build), and every address set is a relative one of the site.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-from ..model.html5 import parse
+from ..model.html5 import parse, sanitise
+from ..model.urls import leaves_site
 
 if TYPE_CHECKING:  # see project.py
     from ..render.guide import PathPage
@@ -29,7 +32,8 @@ ANSWERS = "dl.hb-answers"
 
 def make_path_pages(site: Path, pages: Sequence[PathPage]) -> list[str]:
     """Write each path page into the built `site` from its frame there; or, where a frame is not as its
-    pages need, the problems, as `file: reason` lines."""
+    pages need, or a page's answers or links are not what content may hold, the problems, as
+    `file: reason` lines."""
     frames: dict[str, list[PathPage]] = {}
     for page in pages:
         frames.setdefault(page.frame, []).append(page)
@@ -39,8 +43,9 @@ def make_path_pages(site: Path, pages: Sequence[PathPage]) -> list[str]:
             problems.append(f"{frame}: the engine did not build this page, the frame of {len(made_from_it)} path pages")
             continue
         tree = parse((site / frame).read_text(encoding="utf-8"))
+        found = _Frame(tree)
         for page in made_from_it:
-            reasons = _fill(tree, page)
+            reasons = found.fill(page)
             if reasons:
                 problems += [f"{page.file}: {reason}" for reason in reasons]
                 continue
@@ -50,34 +55,42 @@ def make_path_pages(site: Path, pages: Sequence[PathPage]) -> list[str]:
     return problems
 
 
-def _fill(tree: LexborHTMLParser, page: PathPage) -> list[str]:
-    """Set the frame's answers and links to those of `page`; why not, if the frame does not have them."""
-    back = tree.css(BACK)
-    choices = tree.css(CHOICES)
-    next_steps = tree.css(NEXT_STEPS)
-    answers = tree.css(ANSWERS)
-    backs = [page.back] if page.back else []
-    reasons = [
-        f"its frame {page.frame} has {len(found)} {what}, not {len(wanted)}"
-        for what, found, wanted in (
-            (f"Back links ({BACK})", back, backs),
-            (f"answers ({CHOICES})", choices, page.choices),
-            (f"next steps ({NEXT_STEPS})", next_steps, page.next_steps),
-            (f"lists of answers ({ANSWERS})", answers, [page.answers] if page.answers else []),
-        )
-        if len(found) != len(wanted)
-    ]
-    if reasons:
-        return reasons
-    for node, href in zip([*back, *choices, *next_steps], [*backs, *page.choices, *page.next_steps], strict=True):
-        node.attrs["href"] = href
-    if answers:
-        replacement = _element(page.answers, ANSWERS)
-        if replacement is None:
-            return [f"its list of answers has no {ANSWERS}"]
-        answers[0].replace_with(replacement)
-    return []
+class _Frame:
+    """The elements of a frame that its pages set, found once."""
 
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        self.back = tree.css(BACK)
+        self.choices = tree.css(CHOICES)
+        self.next_steps = tree.css(NEXT_STEPS)
+        self.answers = tree.css(ANSWERS)
 
-def _element(html: str, selector: str) -> LexborNode | None:
-    return parse(html).css_first(selector)
+    def fill(self, page: PathPage) -> list[str]:
+        """Set the frame's answers and links to those of `page`; why not, if it cannot."""
+        backs = [page.back] if page.back else []
+        reasons = [
+            f"its frame {page.frame} has {len(found)} {what}, not {len(wanted)}"
+            for what, found, wanted in (
+                (f"Back links ({BACK})", self.back, backs),
+                (f"answers ({CHOICES})", self.choices, page.choices),
+                (f"next steps ({NEXT_STEPS})", self.next_steps, page.next_steps),
+                (f"lists of answers ({ANSWERS})", self.answers, [page.answers] if page.answers else []),
+            )
+            if len(found) != len(wanted)
+        ]
+        hrefs = [*backs, *page.choices, *page.next_steps]
+        reasons += [f'a link to "{href}", which is not an address of the site' for href in hrefs if leaves_site(href)]
+        if reasons:
+            return reasons
+        for node, href in zip([*self.back, *self.choices, *self.next_steps], hrefs, strict=True):
+            node.attrs["href"] = href
+        if self.answers:
+            replacement = parse(page.answers).css_first(ANSWERS)
+            if replacement is None:
+                return [f"its list of answers has no {ANSWERS}"]
+            removed = sanitise(replacement)
+            if removed:
+                return [f"its list of answers held {thing}, which no source may make" for thing in removed]
+            self.answers[0].replace_with(replacement)
+            self.answers = self.tree.css(ANSWERS)
+        return []

@@ -39,6 +39,8 @@ PAGE_VALUES = frozenset({UPDATED, IN_NAV, "hb_light", "hb_canonical", "hb_curren
 """The handbook's own front matter, which its templates read; the renderers write all but UPDATED and
 IN_NAV."""
 _FENCE = "---\n"
+# libyaml's safe loader, where PyYAML was built with it: the same data, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def with_front_matter(page: str, values: Mapping[str, object]) -> str:
     if page.startswith(_FENCE):
         end = page.find(f"\n{_FENCE}", len(_FENCE) - 1)
         if end >= 0:
-            loaded = yaml.safe_load(page[len(_FENCE) : end + 1])
+            loaded = yaml.load(page[len(_FENCE) : end + 1], Loader=_LOADER)
             front = loaded if isinstance(loaded, dict) else {}
             body = page[end + 1 + len(_FENCE) :]
     return f"{front_matter(**front, **values)}\n{body}"

@@ -2,8 +2,8 @@
 
 An engine empties its site folder before writing and cannot roll back, so it never writes into site/
 itself: it builds the site project (project.py) into a new folder beside site/, the pass over the
-finished site checks every page and gives it its policy, and only then is the new folder exchanged
-for site/ in one step. So:
+finished site checks every page and gives it its policy, the guide's path pages are made from their
+checked frames (path_pages.py), and only then is the new folder exchanged for site/ in one step. So:
 
 - one build at a time: a lock file beside site/ (released by the system however a build ends); a
   second build says that it waits, and waits;
@@ -140,8 +140,8 @@ def _build_into(
     redirects: Mapping[str, str],
     declared_scripts: Collection[str],
 ) -> list[str] | None:
-    """The engine's build of `project`, moved to `staging`, with the guide's path pages made from their
-    frames, then the pass over it: its problems, or None if the engine failed."""
+    """The engine's build of `project`, moved to `staging`, the pass over it, then the guide's path pages
+    made from their secured frames: the problems, or None if the engine failed."""
     built = built_site(project)
     remove_tree(built)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -154,9 +154,8 @@ def _build_into(
         stop(process)
         raise
     os.rename(built, staging)
-    return make_path_pages(staging, path_pages) or secure_site(
-        staging, redirects, declared_scripts, engine.style_hashes
-    )
+    secured = secure_site(staging, redirects, declared_scripts, engine.style_hashes)
+    return secured or make_path_pages(staging, path_pages)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:

@@ -68,3 +68,19 @@ def test_a_frame_without_what_its_pages_need_is_a_problem_for_each_page(tmp_path
         "guide/start/z/index.html: the engine did not build this page, the frame of 1 path pages",
     ]
     assert not (tmp_path / "guide/start/b/index.html").exists()
+
+
+def test_what_a_page_adds_to_its_frame_is_checked_as_content_is(tmp_path: Path) -> None:
+    (tmp_path / "guide/start/a").mkdir(parents=True)
+    (tmp_path / "guide/start/a/index.html").write_text(FRAME, encoding="utf-8")
+    hostile = ANSWERS.replace("<dd>B &amp; C</dd>", '<dd>B<script src="x.js"></script></dd>')
+    problems = make_path_pages(
+        tmp_path,
+        [
+            page("guide/start/b/index.html", answers=hostile),
+            page("guide/start/c/index.html", back="https://evil.example/"),
+        ],
+    )
+    assert [problem.split(": ", 1)[0] for problem in problems] == ["guide/start/b/index.html", "guide/start/c/index.html"]
+    assert "<script>" in problems[0] and "evil.example" in problems[1]
+    assert not (tmp_path / "guide/start/b/index.html").exists() and not (tmp_path / "guide/start/c/index.html").exists()
