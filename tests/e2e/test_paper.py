@@ -9,7 +9,6 @@ code or changing the address never fails a test."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -37,10 +36,15 @@ from tests.support.pdf import (
     footer_text,
     header_text,
     marked_text,
+    page_text,
+    reader,
     structure_elements,
     structure_leaves,
     web_links,
 )
+
+# The PDFs are read once in a run, by one worker (tests/support/pdf.py keeps what it has read).
+pytestmark = pytest.mark.xdist_group("pdfs")
 
 HEADINGS = {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/Lbl"}
 """What must not stand alone at the foot of a page: a heading, or the label of a list item or term."""
@@ -58,11 +62,6 @@ def site_address(root: Path) -> str:
     address = print_address(configured_site_url(root))
     assert address, "mkdocs.yml gives the site's address"
     return address
-
-
-@cache
-def reader(path: Path) -> PdfReader:
-    return PdfReader(path)
 
 
 def every_pdf(site: Path) -> list[Path]:
@@ -115,9 +114,9 @@ def test_no_link_on_paper_leads_to_a_web_page_without_printing_its_address(site:
 
 
 def test_no_phrase_for_screens_is_left_stranded_on_paper(site: Path) -> None:
-    handbook_text = " ".join(" ".join(page.extract_text().split()) for page in reader(site / HANDBOOK_PDF).pages)
+    handbook_text = " ".join(" ".join(page_text(page).split()) for page in reader(site / HANDBOOK_PDF).pages)
     assert re.search(r"The process in words \(page \d+\)", handbook_text)
-    process = " ".join(reader(site / PROCESS_PDF).pages[0].extract_text().split())
+    process = " ".join(page_text(reader(site / PROCESS_PDF).pages[0]).split())
     assert re.search(r"the disagreement guide of the Darlington Compact handbook, at \S+/guide\.", process)
 
 
@@ -136,7 +135,7 @@ def test_every_page_of_a_draft_code_says_so_at_its_head(site: Path, handbook: Ha
 
 
 def test_the_handbook_cover_says_which_codes_are_drafts(site: Path, handbook: Handbook) -> None:
-    cover = " ".join(reader(site / HANDBOOK_PDF).pages[0].extract_text().split())
+    cover = " ".join(page_text(reader(site / HANDBOOK_PDF).pages[0]).split())
     notice = drafts_notice(handbook.codes)
     if notice:
         assert notice in cover
@@ -149,7 +148,7 @@ def test_no_doubled_punctuation_and_every_date_in_words(site: Path) -> None:
     iso_date = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
     for path in every_pdf(site):
         for number, page in enumerate(reader(path).pages, start=1):
-            text = " ".join(page.extract_text().split())
+            text = " ".join(page_text(page).split())
             for uri in web_links(page):
                 text = text.replace(print_address(uri), " ")
             assert not doubled.search(text), f"{path.name}: page {number}: {doubled.search(text)}"
@@ -209,7 +208,7 @@ def test_no_ligature_stands_for_two_letters(site: Path) -> None:
     """ "effective" printed with an "ﬀ" glyph is found by no search and read aloud wrongly."""
     for path in every_pdf(site):
         for number, page in enumerate(reader(path).pages):
-            found = re.findall("[\ufb00-\ufb06]", page.extract_text())
+            found = re.findall("[\ufb00-\ufb06]", page_text(page))
             assert not found, f"{path.name}: page {number + 1} has ligatures {found}"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,11 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 from build_scripts.model.handbook import Handbook
 from build_scripts.model.text import words
 from build_scripts.pipeline import check
-from tests.support.pdf import header_text
+from tests.support.pdf import header_text, page_text, reader
 from tests.support.site import resolve
+
+# The PDFs are read once in a run, by one worker (tests/support/pdf.py keeps what it has read).
+pytestmark = pytest.mark.xdist_group("pdfs")
 
 HANDBOOK = "downloads/darlington-compact-handbook.pdf"
 PROCESS = "downloads/disputes-process-on-one-page.pdf"
@@ -50,11 +52,6 @@ def expected_pdfs(handbook: Handbook) -> dict[str, tuple[int, int]]:
     return pdfs
 
 
-@cache
-def reader(path: Path) -> PdfReader:
-    return PdfReader(path)
-
-
 def outline_titles(outline: list[object]) -> list[str]:
     titles: list[str] = []
     for entry in outline:
@@ -68,7 +65,7 @@ def text_words(pdf: PdfReader) -> list[str]:
     result: list[str] = []
     for page in pdf.pages:
         # A line may end at the hyphen of a word such as "co-operation", or an address at a slash.
-        text = page.extract_text().replace("-\n", "-").replace("/\n", "/")
+        text = page_text(page).replace("-\n", "-").replace("/\n", "/")
         lines = [line for line in text.split("\n") if not re.search(r"Page \d+ of \d+$", line)]
         body = PRINTED_ADDRESS.sub(" ", PAGE_REFERENCE.sub(" ", " ".join(lines)))
         result += words(body)
@@ -133,7 +130,7 @@ def test_the_contents_give_page_numbers_and_links(site: Path) -> None:
     contents = pdf.pages[1]
     found = re.search(r"Section 6: Resolving Disagreements[ .]*(\d+)", contents.extract_text(extraction_mode="layout"))
     assert found, "no page number for Section 6 in the contents"
-    section_6 = pdf.pages[int(found.group(1)) - 1].extract_text()
+    section_6 = page_text(pdf.pages[int(found.group(1)) - 1])
     assert "Section 6: Resolving Disagreements" in section_6.split("\n")[:3]
     links = [a.get_object() for a in contents.get("/Annots", [])]
     assert len(links) >= 10 and all(a["/Subtype"] == "/Link" for a in links)
@@ -142,17 +139,18 @@ def test_the_contents_give_page_numbers_and_links(site: Path) -> None:
 def test_the_process_fits_on_one_page_with_its_diagram(site: Path) -> None:
     pdf = reader(site / PROCESS)
     assert len(pdf.pages) == 1
-    text = " ".join(words(pdf.pages[0].extract_text()))
+    text = " ".join(words(page_text(pdf.pages[0])))
     assert "Stage 3" in text and "closed in 2011" in text
 
 
 def test_a_signatory_copy_names_its_organisation_on_its_cover_signature_page_and_every_page(
     site: Path, handbook: Handbook
 ) -> None:
+
     assert handbook.register is not None
     for organisation in handbook.register.organisations:
         pdf = reader(site / f"downloads/signatory-copies/{organisation.id}.pdf")
-        cover, signature = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
+        cover, signature = page_text(pdf.pages[0]), page_text(pdf.pages[-1])
         assert organisation.signs_as in cover and organisation.name in cover
         assert f"Signed for and on behalf of {organisation.signs_as}" in " ".join(signature.split())
         assert "Counter-signed" in signature
@@ -176,7 +174,7 @@ def test_no_pdf_has_an_empty_page(site: Path, handbook: Handbook) -> None:
     assert handbook.register is not None
     for path in [HANDBOOK, PROCESS, f"downloads/signatory-copies/{handbook.register.organisations[-1].id}.pdf"]:
         for number, page in enumerate(reader(site / path).pages, start=1):
-            lines = [line for line in page.extract_text().split("\n") if line.strip()]
+            lines = [line for line in page_text(page).split("\n") if line.strip()]
             body = [line for line in lines if not re.search(r"Page \d+ of \d+$", line)]
             assert len(body) > 2, f"{path}: page {number} is empty"
 
@@ -219,6 +217,6 @@ def test_no_table_header_lacks_the_scope_a_pdf_ua_checker_asks_for(site: Path, h
                 assert attributes is not None and "/Scope" in attributes, f"{path}: a table header without /Scope"
     assert handbook.register is not None
     signature = reader(site / f"downloads/signatory-copies/{handbook.register.organisations[0].id}.pdf").pages[-1]
-    text = signature.extract_text()
+    text = page_text(signature)
     for label in ("Name", "Position", "Signature", "Date", "Email or telephone"):
         assert label in text, label

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
@@ -33,30 +35,16 @@ who signs (name, role, date) and its Champion. WeasyPrint 70 names each button o
 reader lists "sector.sector" beside "sector": see `fields`."""
 
 
+@cache
+def reader(path: Path) -> PdfReader:
+    """A built PDF, read once for every test that reads it."""
+    return PdfReader(path)
+
+
 def fields(pdf: PdfReader) -> dict[str, DictionaryObject]:
     """The form's fields by name, without the buttons of a choice that WeasyPrint also names."""
     found = pdf.get_fields() or {}
     return {name: field for name, field in found.items() if "." not in name}
-
-
-def marked_text(page: PageObject) -> list[tuple[bool, str]]:
-    """Each run of text drawn on the page, and whether it is drawn as an artifact (running content a
-    screen reader skips) rather than as content."""
-    marks: list[str] = []
-    found: list[tuple[bool, str]] = []
-
-    def operator(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
-        if op in (b"BDC", b"BMC"):
-            marks.append(str(args[0]))
-        elif op == b"EMC" and marks:
-            marks.pop()
-
-    def text(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
-            found.append(("/Artifact" in marks, text))
-
-    page.extract_text(visitor_operand_before=operator, visitor_text=text)
-    return found
 
 
 @dataclass(frozen=True)
@@ -70,20 +58,66 @@ class Run:
     text: str
 
 
-def runs(page: PageObject) -> list[Run]:
-    found: list[Run] = []
+@dataclass(frozen=True)
+class Drawn:
+    """What a page draws, read once: pypdf reads a page's content slowly, and the tests read each page
+    of every PDF many times."""
+
+    runs: list[Run]
+    marked: list[tuple[bool, str]]
+    """Each run of text drawn, and whether it is drawn as an artifact (running content a screen reader
+    skips) rather than as content."""
+    text: str
+    """The page's text, as pypdf's `extract_text` gives it."""
+
+
+_DRAWN: dict[tuple[int, int], tuple[PageObject, Drawn]] = {}
+"""By the page's object and its number; the page is kept with it, so that no other object takes its id."""
+
+
+def drawn(page: PageObject) -> Drawn:
+    key = (id(page), page.page_number or 0)
+    if key not in _DRAWN:
+        _DRAWN[key] = (page, _read(page))
+    return _DRAWN[key][1]
+
+
+def _read(page: PageObject) -> Drawn:
+    marks: list[str] = []
+    runs: list[Run] = []
+    marked: list[tuple[bool, str]] = []
+
+    def operator(op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
+        if op in (b"BDC", b"BMC"):
+            marks.append(str(args[0]))
+        elif op == b"EMC" and marks:
+            marks.pop()
 
     def visit(text: str, cm: list[float], tm: list[float], font: DictionaryObject | None, size: float) -> None:
         if not text.strip():
             return
+        marked.append(("/Artifact" in marks, text))
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[0] * cm[0] * tm[3] * cm[3]) ** 0.5
         name = str(font.get("/BaseFont", "")) if font else ""
-        found.append(Run(x, y, size * scale, name.split("+")[-1], text))
+        runs.append(Run(x, y, size * scale, name.split("+")[-1], text))
 
-    page.extract_text(visitor_text=visit)
-    return found
+    text = page.extract_text(visitor_operand_before=operator, visitor_text=visit)
+    return Drawn(runs, marked, text)
+
+
+def marked_text(page: PageObject) -> list[tuple[bool, str]]:
+    """Each run of text drawn on the page, and whether it is drawn as an artifact."""
+    return drawn(page).marked
+
+
+def runs(page: PageObject) -> list[Run]:
+    return drawn(page).runs
+
+
+def page_text(page: PageObject) -> str:
+    return drawn(page).text
 
 
 def header_text(page: PageObject) -> str:
@@ -106,7 +140,7 @@ def body_runs(page: PageObject) -> list[Run]:
 
 def flat_text(page: PageObject) -> str:
     """The page's text with no white space at all: an address broken over two lines reads whole."""
-    return re.sub(r"\s+", "", page.extract_text())
+    return re.sub(r"\s+", "", page_text(page))
 
 
 def web_links(page: PageObject) -> list[str]:

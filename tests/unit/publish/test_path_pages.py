@@ -81,6 +81,9 @@ def test_what_a_page_adds_to_its_frame_is_checked_as_content_is(tmp_path: Path) 
             page("guide/start/c/index.html", back="https://evil.example/"),
         ],
     )
-    assert [problem.split(": ", 1)[0] for problem in problems] == ["guide/start/b/index.html", "guide/start/c/index.html"]
+    assert [problem.split(": ", 1)[0] for problem in problems] == [
+        "guide/start/b/index.html",
+        "guide/start/c/index.html",
+    ]
     assert "<script>" in problems[0] and "evil.example" in problems[1]
     assert not (tmp_path / "guide/start/b/index.html").exists() and not (tmp_path / "guide/start/c/index.html").exists()
