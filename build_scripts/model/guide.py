@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from .facts import Evidence
 from .source import Reference, Source
@@ -275,10 +276,17 @@ class Guide:
         return (*self.questions, *self.outcomes, *self.routes)
 
     def step(self, step_id: str) -> Step | None:
-        return next((s for s in self.steps if s.id == step_id), None)
+        found = self._by_id.get(step_id)
+        return found if isinstance(found, (Question, Outcome)) else None
 
     def node(self, node_id: str) -> Node | None:
-        return next((n for n in self.nodes if n.id == node_id), None)
+        return self._by_id.get(node_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Node]:
+        """Every node by its id (the first, where an id is used twice, which the check reports): the
+        guide's paths ask for nodes by id hundreds of thousands of times."""
+        return {node.id: node for node in reversed(self.nodes)}
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

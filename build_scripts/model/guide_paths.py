@@ -123,8 +123,9 @@ def moves(guide: Guide, question: Step, state: State) -> list[tuple[Choice, Node
     Choices that lead to an id that names nothing are left out (the reference check reports them).
     """
     found = []
+    read = question.id in read_by_routes(guide)
     for choice in choices_of(question):
-        after = (*state, (question.id, choice.slug)) if question.id in read_by_routes(guide) else state
+        after = (*state, (question.id, choice.slug)) if read else state
         target = through_routes(guide, choice.next.id, dict(after))
         if target is not None:
             found.append((choice, target, after))

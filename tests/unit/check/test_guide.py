@@ -86,6 +86,13 @@ def test_two_choices_with_the_same_label(project: Path) -> None:
     ]
 
 
+def test_a_hint_is_plain_words_as_it_sits_inside_its_answer_s_link(project: Path) -> None:
+    edit(project / GUIDE, "        hint: A shop or a firm.", "        hint: A <b>shop</b>.")
+    found = problems_of(project)
+    assert found and all(problem.startswith(f'{GUIDE}:23: "hint" of ') for problem in found), found
+    assert any('it contains "<" or ">"' in problem for problem in found)
+
+
 def test_a_loop_is_quoted(project: Path) -> None:
     edit(project / GUIDE, "        next: write", "        next: who")
     assert problems_of(project) == [
