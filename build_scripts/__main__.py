@@ -36,9 +36,10 @@ from .publish.changes import compare
 from .publish.changes import summary as changes_summary
 from .publish.engines import Engine, chosen_engine
 from .publish.files import write_files
+from .publish.preview import serve_site
 from .publish.project import Project
 from .publish.promise import add_to_promise, move_site, published_addresses, unresolved
-from .publish.site import PDFS_VARIABLE, build_site, serve_site
+from .publish.site import PDFS_VARIABLE, build_site
 
 
 def main(argv: list[str] | None = None) -> int:

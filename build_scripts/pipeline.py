@@ -208,15 +208,16 @@ def theme_files(root: Path, engine: Engine) -> dict[str, bytes]:
     return {path: data for folder in engine.theme_folders for path, data in read_folder(root / folder).items()}
 
 
-def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> dict[str, bytes]:
+def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> Project:
     """The preview's project, checked afresh: the site without PDFs, or while the sources have problems,
     every page of the last project shown (`shown`, which this updates) replaced by the problems, so that
     the browser shows them at once and reloads when they are fixed."""
     checked = check(root)
     if checked.ok:
+        project = build_project(root, checked, engine, with_pdfs=False)
         shown.clear()
-        shown |= site_project(root, checked, engine, with_pdfs=False)
-        return shown
+        shown |= project.files
+        return project
     from .render.problems_page import problems_document, problems_markdown  # see generated_files
 
     page = problems_markdown(checked.problems).encode("utf-8")
@@ -232,7 +233,7 @@ def preview_project(root: Path, engine: Engine, shown: dict[str, bytes]) -> dict
         named = dict.fromkeys(nav_pages(config.get("nav")), "")
         shown |= project_files(config, engine, theme, {"index.md": "", **named}, (), {}, {})
     pages = [path for path in shown if path.startswith(f"{PROJECT_DOCS}/") and path.endswith(".md")]
-    return {**shown, **dict.fromkeys(pages, page), f"{PROJECT_THEME}/404.html": missing.encode("utf-8")}
+    return Project({**shown, **dict.fromkeys(pages, page), f"{PROJECT_THEME}/404.html": missing.encode("utf-8")})
 
 
 def source_times(root: Path) -> dict[str, tuple[int, int]]:

@@ -43,8 +43,6 @@ class Engine:
     """Theme settings only this engine reads, added to mkdocs.yml's."""
     markdown: dict[str, Any] = field(default_factory=dict)
     """Markdown extension settings only this engine reads, added to mkdocs.yml's."""
-    livereload: bool = True
-    """Whether `serve` takes `--livereload` (MkDocs does; Zensical reloads the page by itself)."""
     style_hashes: tuple[str, ...] = ()
     """The inline styles the theme's own script adds to a page, each allowed by the
     Content-Security-Policy by its hash (publish/csp.py): a constant here, never read from a built page."""
@@ -68,16 +66,18 @@ class Engine:
             config["markdown_extensions"] = [*extensions, *({name: value} for name, value in self.markdown.items())]
         return config
 
-    def build_command(self) -> list[str]:
-        """Run in the project folder: builds it into its `site/`."""
-        return [sys.executable, "-m", self.module, "build", "--strict", "--config-file", PROJECT_CONFIG]
-
-    def serve_command(self, address: str | None) -> list[str]:
-        """Run in the project folder: serves it, rebuilding the site whenever the project changes."""
-        command = [sys.executable, "-m", self.module, "serve", "--config-file", PROJECT_CONFIG]
-        if self.livereload:
-            command.append("--livereload")
-        return [*command, *(["--dev-addr", address] if address else [])]
+    def build_command(self, strict: bool = True) -> list[str]:
+        """Run in the project folder: builds it into its `site/`; strictly (a warning fails it) but for
+        the preview, whose pages while the sources have problems are the problems."""
+        return [
+            sys.executable,
+            "-m",
+            self.module,
+            "build",
+            *(["--strict"] if strict else []),
+            "--config-file",
+            PROJECT_CONFIG,
+        ]
 
 
 ENGINES = {
@@ -93,7 +93,6 @@ ENGINES = {
         # theme's, which pass WCAG AA, where Pygments' would not.
         theme={"variant": "classic"},
         markdown={"pymdownx.highlight": {"use_pygments": False}},
-        livereload=False,
         # The search dialog's styles, which Zensical 0.0.73's bundle puts into a <style> of the dialog's
         # shadow root (its string `Tc`). When upgrading Zensical, test_requests.py's policy test names
         # the new hash Chromium asks for: compare the bundle's styles, then replace this.

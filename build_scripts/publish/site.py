@@ -26,7 +26,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,49 +42,11 @@ if TYPE_CHECKING:  # see project.py
 
 PDFS_VARIABLE = "HANDBOOK_PDFS"
 """Set to 0 to build without the PDFs (the preview never makes them, so that each edit shows at once)."""
-WATCH_SECONDS = 0.25
-"""How often the preview looks for a changed source."""
 
 MakeProject = Callable[[], Project | None]
 """Gives the site project, or None when it could not be made (and says why)."""
 
 
-def serve_site(
-    root: Path,
-    engine: Engine,
-    make_project: Callable[[], Mapping[str, bytes]],
-    watched: Callable[[], dict[str, tuple[int, int]]],
-    address: str | None = None,
-) -> int:
-    """The live preview (`make serve`): the engine serves the project in .cache/preview/, and each change
-    of a source writes the project again, which the engine sees and rebuilds.
-
-    `make_project` gives the project's files, those of a page showing the problems wherever the
-    sources have any; `watched` gives each source's modification time and size, by path.
-    """
-    folder = root / PREVIEW_PROJECT
-    write_project(folder, make_project())
-    parent = os.getpid()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        engine.serve_command(address), cwd=folder, env=env, preexec_fn=lambda: die_with_parent(parent)
-    )
-    seen = watched()
-    try:
-        while server.poll() is None:
-            time.sleep(WATCH_SECONDS)
-            now = watched()
-            if now != seen:
-                seen = now
-                write_project(folder, make_project())
-        return server.returncode
-    except KeyboardInterrupt:
-        stop(server)
-        return 0
-
-
-PREVIEW_PROJECT = Path(".cache", "preview")
-"""The preview's site project, under the project folder."""
 STOP_SECONDS = 10
 """How long the engine has to stop after an interrupt before it is killed."""
 _AT_FDCWD = -100

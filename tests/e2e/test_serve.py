@@ -103,7 +103,7 @@ def test_a_source_with_a_problem_shows_the_problems_in_the_browser_until_fixed(
         status, text = status_and_text(f"{base}/guide/step/no-reply/")
         assert status == 404 and problem in text and '<meta http-equiv="refresh"' in text
         # The page open in the browser shows the site again by itself once the source is fixed (the
-        # engine's preview reloads it).
+        # preview's reload script, publish/preview.py).
         ctx = browser.new_context()
         page = ctx.new_page()
         page.goto(f"{base}/")

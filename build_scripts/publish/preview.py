@@ -1,0 +1,180 @@
+"""The live preview (`make serve`): the site built as `make build` builds it, without PDFs, served by a
+small server of our own, and built again whenever a source changes.
+
+Every engine only builds (`Engine.build_command`): the guide's path pages are made after it from their
+frames (path_pages.py), which an engine's own server could not do, and the page open in the browser
+reloads in the same way whichever engine built it. Each page the server sends carries one more
+script, RELOAD_SCRIPT, which asks twice a second which build is being served and reloads the page once
+a newer one is; nothing of it is written into the site, it is added as a page is sent. The pass over
+the finished site is left out: the preview shows sources with problems as pages of problems, with a
+"not found" page that asks for itself again, which the pass would refuse.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import posixpath
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..render.processes import die_with_parent
+from .engines import Engine
+from .path_pages import make_path_pages
+from .project import Project, built_site, write_project
+from .site import exchange, remove_tree
+
+PREVIEW_PROJECT = Path(".cache", "preview")
+"""The preview's site project, under the project folder; the site it serves is beside it."""
+WATCH_SECONDS = 0.25
+"""How often the preview looks for a changed source."""
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+BUILD_PATH = "/.preview/build"
+RELOAD_PATH = "/.preview/reload.js"
+RELOAD_SCRIPT = (
+    "(function () {\n"
+    "  var shown = document.currentScript.getAttribute('data-build');\n"
+    "  setInterval(function () {\n"
+    f"    fetch('{BUILD_PATH}', {{cache: 'no-store'}}).then(function (response) {{ return response.text(); }})\n"
+    "      .then(function (build) { if (build !== shown) { location.reload(); } }, function () {});\n"
+    "  }, 500);\n"
+    "})();\n"
+)
+"""The page's question to the server: a file of the site's own origin, which the pages' policy allows."""
+
+
+class Preview:
+    """The site being served, and how many builds it has been through."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.build = 0
+
+
+def serve_site(
+    root: Path,
+    engine: Engine,
+    make_project: Callable[[], Project],
+    watched: Callable[[], dict[str, tuple[int, int]]],
+    address: str | None = None,
+) -> int:
+    """Build the preview, serve it at `address` (host:port), and build it again on each change of a
+    source, until interrupted.
+
+    `make_project` gives the project, whose pages show the problems wherever the sources have any;
+    `watched` gives each source's modification time and size, by path.
+    """
+    folder = root / PREVIEW_PROJECT
+    preview = Preview(folder.with_name(f"{folder.name}-site"))
+    host, _, port = (address or DEFAULT_ADDRESS).rpartition(":")
+    server = ThreadingHTTPServer((host, int(port)), _handler(preview))
+    rebuild(folder, engine, make_project(), preview)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Serving the preview at http://{host}:{port}/ (stop it with Ctrl+C).", flush=True)
+    seen = watched()
+    try:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            now = watched()
+            if now != seen:
+                seen = now
+                rebuild(folder, engine, make_project(), preview)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.shutdown()
+
+
+def rebuild(folder: Path, engine: Engine, project: Project, preview: Preview) -> None:
+    """Write the project into `folder`, build it, make its path pages, and serve the result; or say why
+    not, and go on serving the site before."""
+    write_project(folder, project.files)
+    built = built_site(folder)
+    remove_tree(built)
+    parent = os.getpid()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.run(
+        engine.build_command(strict=False), cwd=folder, env=env, preexec_fn=lambda: die_with_parent(parent), check=False
+    )
+    if process.returncode != 0 or not built.is_dir():
+        print("The engine did not build the preview; the page shows the build before.", file=sys.stderr, flush=True)
+        return
+    problems = make_path_pages(built, project.path_pages)
+    if problems:
+        print("\n".join(problems), file=sys.stderr, flush=True)
+        return
+    staging = folder.with_name(f".{folder.name}-site-new-{preview.build + 1}")
+    remove_tree(staging)
+    os.rename(built, staging)
+    exchange(staging, preview.site)
+    remove_tree(staging)  # the site served before
+    preview.build += 1
+
+
+def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = urlsplit(self.path).path
+            if path == BUILD_PATH:
+                self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(preview.build).encode("ascii"))
+                return
+            if path == RELOAD_PATH:
+                self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_SCRIPT.encode("utf-8"))
+                return
+            target = _file(preview.site, path)
+            if target is not None and target.is_dir():
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", f"{path}/")
+                self.end_headers()
+                return
+            status = HTTPStatus.OK
+            if target is None or not target.is_file():
+                status, target = HTTPStatus.NOT_FOUND, preview.site / "404.html"
+            try:
+                data = target.read_bytes()
+            except OSError:
+                self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"Not found")
+                return
+            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            if kind == "text/html":
+                data = _with_reload(data, preview.build)
+            self._send(status, f"{kind}; charset=utf-8" if kind.startswith("text/") else kind, data)
+
+        def _send(self, status: HTTPStatus, kind: str, data: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: the engine's own output says what each build did."""
+
+    return Handler
+
+
+def _file(site: Path, path: str) -> Path | None:
+    """The file or folder of the site a request's path names (a folder's index.html), or None if the
+    path would lead out of the site."""
+    relative = posixpath.normpath(unquote(path)).lstrip("/")
+    if relative.startswith("..") or "\0" in relative:
+        return None
+    target = site / relative if relative not in ("", ".") else site
+    if target.is_dir() and path.endswith("/"):
+        return target / "index.html"
+    return target
+
+
+def _with_reload(page: bytes, build: int) -> bytes:
+    """The page with the reload script as the last thing in its body."""
+    tag = f'<script src="{RELOAD_PATH}" data-build="{build}"></script>'.encode("ascii")
+    end = page.rfind(b"</body>")
+    return page[:end] + tag + page[end:] if end >= 0 else page + tag

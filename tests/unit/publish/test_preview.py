@@ -1,0 +1,74 @@
+"""publish/preview.py's server: it sends the preview's files as a static host would (a folder's
+index.html, a redirect to a folder's address, the "not found" page), never a file outside the site, and
+adds to every page the script that reloads it after the next build. The whole preview, with an engine
+and a browser, is tests/e2e/test_serve.py."""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from build_scripts.publish.preview import BUILD_PATH, RELOAD_PATH, Preview, _handler
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Preview]]:
+    site = tmp_path / "site"
+    (site / "guide").mkdir(parents=True)
+    (site / "index.html").write_text("<html><body><p>Home</p></body></html>", encoding="utf-8")
+    (site / "guide/index.html").write_text("<html><body><p>Guide</p></body></html>", encoding="utf-8")
+    (site / "404.html").write_text("<html><body><p>Not here</p></body></html>", encoding="utf-8")
+    (site / "style.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    preview = Preview(site)
+    preview.build = 3
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(preview))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", preview
+    finally:
+        server.shutdown()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object) -> None:
+        return None
+
+
+def get(url: str) -> tuple[int, str, str]:
+    """Status, Location and body, as sent (redirects not followed)."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(url, timeout=5) as response:
+            return response.status, response.headers.get("Location", ""), response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location", ""), error.read().decode("utf-8")
+
+
+def test_a_page_is_sent_with_the_script_that_reloads_it_after_the_next_build(served: tuple[str, Preview]) -> None:
+    base, preview = served
+    status, _, body = get(f"{base}/guide/")
+    assert status == 200 and "<p>Guide</p>" in body
+    assert body.endswith(f'<script src="{RELOAD_PATH}" data-build="3"></script></body></html>')
+    assert get(f"{base}{BUILD_PATH}")[2] == "3"
+    preview.build = 4
+    assert get(f"{base}{BUILD_PATH}")[2] == "4"
+    status, _, script = get(f"{base}{RELOAD_PATH}")
+    assert status == 200 and BUILD_PATH in script and "location.reload()" in script
+    assert get(f"{base}/style.css")[2] == "p {}"
+
+
+def test_addresses_are_served_as_a_static_host_serves_them(served: tuple[str, Preview]) -> None:
+    base, _ = served
+    assert get(f"{base}/guide") == (301, "/guide/", "")
+    status, _, body = get(f"{base}/no/such/page/")
+    assert status == 404 and "<p>Not here</p>" in body and RELOAD_PATH in body
+    for outside in ("/../secret.txt", "/%2e%2e/secret.txt", "/guide/../../secret.txt"):
+        status, _, body = get(f"{base}{outside}")
+        assert "secret" not in body and status == 404, outside
