@@ -6,6 +6,7 @@ Addresses are promised to partner websites; they are made from checked ids only.
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 SITE_ROOT = "index.md"
 """The home page: links in sources shown on many pages (contacts.yml) are written as from it."""
@@ -80,13 +81,18 @@ def address(from_page: str, to_page: str) -> str:
     # Both are folders of the site, without "." or "..": the way between them is up to what they share,
     # then down (posixpath.relpath, which asks the file system for the current folder, costs twenty times
     # as much, for the guide's tens of thousands of links).
-    here = [part for part in posixpath.dirname(html_file(from_page)).split("/") if part]
-    there = [part for part in posixpath.dirname(html_file(to_page)).split("/") if part]
+    here, there = _folders(from_page), _folders(to_page)
     shared = 0
     while shared < min(len(here), len(there)) and here[shared] == there[shared]:
         shared += 1
-    found = "/".join([".."] * (len(here) - shared) + there[shared:])
+    found = "/".join([".."] * (len(here) - shared) + list(there[shared:]))
     return f"{found}/" if found else "./"
+
+
+@cache
+def _folders(page: str) -> tuple[str, ...]:
+    """The folders of the site a page is served from, outermost first: a/b.md -> ("a", "b")."""
+    return tuple(part for part in posixpath.dirname(html_file(page)).split("/") if part)
 
 
 def page_url(site_url: str, page: str, anchor: str = "") -> str:

@@ -11,7 +11,7 @@ two paths to one step with different states lead on differently.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -251,20 +251,27 @@ def follow(guide: Guide, slugs: tuple[str, ...]) -> GuidePath | None:
     return path
 
 
-def continuations(guide: Guide, path: GuidePath) -> list[tuple[Continuation, GuidePath | None]]:
+def continuations(
+    guide: Guide, path: GuidePath, paths: Mapping[tuple[str, ...], GuidePath] | None = None
+) -> list[tuple[Continuation, GuidePath | None]]:
     """Where each "if this does not work" of the outcome of `path` leads: one that goes on adds its
     answer to the path's; one that settles an answer anew keeps the answers before its question
     and gives its answers from there. None where that is not a path, or the path never answered
-    the question."""
+    the question. `paths` are the guide's paths by their answers, where the caller has them all
+    (`unfold`): each is then looked up, not followed again from the start."""
     if not isinstance(path.step, Outcome):
         return []
+
+    def lead(slugs: tuple[str, ...]) -> GuidePath | None:
+        return paths.get(slugs) if paths is not None else follow(guide, slugs)
+
     found: list[tuple[Continuation, GuidePath | None]] = []
     for following in path.step.if_not_resolved:
         if following.goes_on:
-            found.append((following, follow(guide, (*path.slugs, following.slug))))
+            found.append((following, lead((*path.slugs, following.slug))))
             continue
         asked = [i for i, a in enumerate(path.answers) if following.question and a.question.id == following.question.id]
-        found.append((following, follow(guide, (*path.slugs[: asked[0]], *following.answers)) if asked else None))
+        found.append((following, lead((*path.slugs[: asked[0]], *following.answers)) if asked else None))
     return found
 
 

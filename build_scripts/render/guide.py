@@ -3,6 +3,7 @@ page for every step, the worked examples, the model letters to download and the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -108,10 +109,11 @@ def guide_files(guide: Guide, contacts: Contacts, published: str, frames_only: b
     }
     step_template = env.get_template("guide_step.md.j2")
     answers_template = env.get_template("_guide_answers.html.j2")
+    by_answers = {path.slugs: path for path in paths}
     frames: dict[tuple[object, ...], str] = {}
     made_later = []
     for path in paths:
-        context = _path_context(guide, contacts, path)
+        context = _path_context(guide, contacts, path, by_answers)
         frame = frames.setdefault(content_key(context, len(path.slugs)), path.page) if frames_only else path.page
         if frame == path.page:
             files[path.page] = step_template.render(**context)
@@ -126,7 +128,7 @@ def guide_files(guide: Guide, contacts: Contacts, published: str, frames_only: b
                     answers_template.render(answers=context["answers"]) if context["answers"] else "",
                 )
             )
-    return GuidePages(files | step_files(guide, contacts, published), tuple(made_later))
+    return GuidePages(files | step_files(guide, contacts, published, env), tuple(made_later))
 
 
 def content_key(context: dict[str, object], depth: int) -> tuple[object, ...]:
@@ -167,10 +169,12 @@ class _Same:
         return id(self.value)
 
 
-def step_files(guide: Guide, contacts: Contacts, published: str) -> dict[str, str | bytes]:
+def step_files(
+    guide: Guide, contacts: Contacts, published: str, env: Environment | None = None
+) -> dict[str, str | bytes]:
     """The canonical page of every step, the model letters and the diagram: what an archived edition of the
-    guide keeps (its path pages are never promised)."""
-    step_template = _environment().get_template("guide_step.md.j2")
+    guide keeps (its path pages are never promised). `env`: the guide's templates, where already loaded."""
+    step_template = (env or _environment()).get_template("guide_step.md.j2")
     files: dict[str, str | bytes] = {
         step_page(step.id): step_template.render(**_canonical_context(guide, contacts, step)) for step in guide.steps
     }
@@ -219,7 +223,10 @@ def _common(guide: Guide, contacts: Contacts, step: Step, here: str) -> dict[str
     }
 
 
-def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str, object]:
+def _path_context(
+    guide: Guide, contacts: Contacts, path: GuidePath, paths: Mapping[tuple[str, ...], GuidePath] | None = None
+) -> dict[str, object]:
+    """What the page of `path` shows; `paths`, the guide's paths by their answers, where the caller has them."""
     here = path.page
     slugs = path.slugs
     answers = [
@@ -233,7 +240,7 @@ def _path_context(guide: Guide, contacts: Contacts, path: GuidePath) -> dict[str
         ]
     next_links = [
         Link(following.label, address(here, target.page), target.step.title, _settled(path, target))
-        for following, target in continuations(guide, path)
+        for following, target in continuations(guide, path, paths)
         if target is not None
     ]
     answered = path.answered
