@@ -13,7 +13,7 @@ their own answers rule out, and an editor who adds a question is checked by them
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..model.guide import Advice, Condition, Guide, Outcome, WordRule, holds
 from ..model.guide_paths import GuidePath, continuations, unfold
@@ -27,12 +27,14 @@ def path_problems(guide: Guide) -> list[Problem]:
     problems: dict[Source, Problem] = {}
     shown: set[Source] = set()
     notice_shown: set[Source] = set()
-    for path in unfold(guide):
+    paths = unfold(guide)
+    by_answers = {path.slugs: path for path in paths}
+    for path in paths:
         if not isinstance(path.step, Outcome):
             continue
         outcome = path.step
         answered = path.answered
-        for found in [*_next_steps(guide, path), *_written_for(path, outcome)]:
+        for found in [*_next_steps(guide, path, by_answers), *_written_for(path, outcome)]:
             problems.setdefault(found.source, found)
         steps = [advice for advice in outcome.steps if holds(advice.when, answered)]
         notice = [advice for advice in guide.notice if holds(advice.when, answered)]
@@ -88,11 +90,11 @@ def _shown(path: GuidePath) -> str:
     return " -> ".join(path.slugs) or "(the start)"
 
 
-def _next_steps(guide: Guide, path: GuidePath) -> list[Problem]:
+def _next_steps(guide: Guide, path: GuidePath, paths: Mapping[tuple[str, ...], GuidePath]) -> list[Problem]:
     assert isinstance(path.step, Outcome)
     outcome = path.step
     problems = []
-    for following, target in continuations(guide, path):
+    for following, target in continuations(guide, path, paths):
         if following.goes_on or following.question is None:
             continue  # A next step of neither form is the loader's to report.
         question = following.question.id
