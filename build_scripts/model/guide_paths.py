@@ -17,8 +17,10 @@ from functools import cache
 
 from .guide import Choice, Continuation, Guide, Node, Outcome, Question, Route, Stage, Step
 
-PAGE_LIMIT = 5000
-"""The most path pages a guide may unfold into; documented in README.md."""
+PAGE_LIMIT = 10_000
+"""The most path pages a guide may unfold into; documented in README.md. Most path pages are copies of
+a frame, made after the engine at about a millisecond each (render/guide.py), so the limit bounds the
+build at about half a minute rather than the site engine's cost of a page each."""
 START_DIR = "guide/start"
 ROUTE_HOPS = 20
 """More routes than this in a row can only be a loop of routes, which the loop check reports."""

@@ -62,7 +62,7 @@ def delete(path: str) -> Break:
 
 
 def deep_guide(project: Path) -> None:
-    """Thirteen questions whose two answers both lead on: more than 5,000 paths."""
+    """Thirteen questions whose two answers both lead on: more paths than the limit."""
     chain = "".join(
         f"  - id: extra-{i}\n    stage: before\n    question: Extra question {i}?\n    choices:\n"
         f"      - {{label: A, slug: a, next: {f'extra-{i + 1}' if i < 12 else 'your-role'}}}\n"
