@@ -55,6 +55,16 @@ def make_path_pages(site: Path, pages: Sequence[PathPage]) -> list[str]:
     return problems
 
 
+def path_page(site: Path, page: PathPage) -> tuple[str, list[str]]:
+    """One path page made from its frame in the built `site`: its HTML, or why it cannot be made (the
+    preview makes each page when it is asked for)."""
+    if not (site / page.frame).is_file():
+        return "", [f"{page.frame}: the engine did not build this page, the frame of {page.file}"]
+    tree = parse((site / page.frame).read_text(encoding="utf-8"))
+    reasons = _Frame(tree).fill(page)
+    return ("", [f"{page.file}: {reason}" for reason in reasons]) if reasons else (tree.html or "", [])
+
+
 class _Frame:
     """The elements of a frame that its pages set, found once."""
 

@@ -2,8 +2,8 @@
 small server of our own, and built again whenever a source changes.
 
 Every engine only builds (`Engine.build_command`): the guide's path pages are made after it from their
-frames (path_pages.py), which an engine's own server could not do, and the page open in the browser
-reloads in the same way whichever engine built it. Each page the server sends carries one more
+frames (path_pages.py), each when it is asked for, which an engine's own server could not do; and the
+page open in the browser reloads in the same way whichever engine built it. Each page the server sends carries one more
 script, RELOAD_SCRIPT, which asks twice a second which build is being served and reloads the page once
 a newer one is; nothing of it is written into the site, it is added as a page is sent. The pass over
 the finished site is left out: the preview shows sources with problems as pages of problems, with a
@@ -23,12 +23,16 @@ from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..render.processes import die_with_parent
 from .engines import Engine
-from .path_pages import make_path_pages
+from .path_pages import path_page
 from .project import Project, built_site, write_project
+
+if TYPE_CHECKING:  # see project.py
+    from ..render.guide import PathPage
 from .site import exchange, remove_tree
 
 PREVIEW_PROJECT = Path(".cache", "preview")
@@ -51,11 +55,13 @@ RELOAD_SCRIPT = (
 
 
 class Preview:
-    """The site being served, and how many builds it has been through."""
+    """The site being served, how many builds it has been through, and the guide's path pages to make
+    from their frames when they are asked for, by site-relative file."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
         self.build = 0
+        self.path_pages: dict[str, PathPage] = {}
 
 
 def serve_site(
@@ -75,10 +81,11 @@ def serve_site(
     preview = Preview(folder.with_name(f"{folder.name}-site"))
     host, _, port = (address or DEFAULT_ADDRESS).rpartition(":")
     server = ThreadingHTTPServer((host, int(port)), _handler(preview))
+    # Taken before the first build, so that a change made while it runs is built next.
+    seen = watched()
     rebuild(folder, engine, make_project(), preview)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving the preview at http://{host}:{port}/ (stop it with Ctrl+C).", flush=True)
-    seen = watched()
     try:
         while True:
             time.sleep(WATCH_SECONDS)
@@ -106,10 +113,11 @@ def rebuild(folder: Path, engine: Engine, project: Project, preview: Preview) ->
     if process.returncode != 0 or not built.is_dir():
         print("The engine did not build the preview; the page shows the build before.", file=sys.stderr, flush=True)
         return
-    problems = make_path_pages(built, project.path_pages)
-    if problems:
-        print("\n".join(problems), file=sys.stderr, flush=True)
+    missing = sorted({page.frame for page in project.path_pages if not (built / page.frame).is_file()})
+    if missing:
+        print(f"The engine did not build these frames of path pages: {', '.join(missing)}", file=sys.stderr, flush=True)
         return
+    preview.path_pages = {page.file: page for page in project.path_pages}
     staging = folder.with_name(f".{folder.name}-site-new-{preview.build + 1}")
     remove_tree(staging)
     os.rename(built, staging)
@@ -129,12 +137,22 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
                 self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_SCRIPT.encode("utf-8"))
                 return
             target = _file(preview.site, path)
-            if target is not None and target.is_dir():
+            if target is not None and not path.endswith("/") and (target.is_dir() or self._made(target / "index.html")):
                 self.send_response(HTTPStatus.MOVED_PERMANENTLY)
                 self.send_header("Location", f"{path}/")
                 self.end_headers()
                 return
             status = HTTPStatus.OK
+            if target is not None and not target.exists():
+                made = self._made(target)
+                if made is not None:
+                    html, problems = path_page(preview.site, made)
+                    self._send(
+                        HTTPStatus.OK if html else HTTPStatus.INTERNAL_SERVER_ERROR,
+                        "text/html; charset=utf-8",
+                        _with_reload(html.encode("utf-8"), preview.build) if html else "\n".join(problems).encode(),
+                    )
+                    return
             if target is None or not target.is_file():
                 status, target = HTTPStatus.NOT_FOUND, preview.site / "404.html"
             try:
@@ -146,6 +164,10 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
             if kind == "text/html":
                 data = _with_reload(data, preview.build)
             self._send(status, f"{kind}; charset=utf-8" if kind.startswith("text/") else kind, data)
+
+        def _made(self, target: Path) -> PathPage | None:
+            """The path page made on request whose file is `target`, if it is one."""
+            return preview.path_pages.get(target.relative_to(preview.site).as_posix())
 
         def _send(self, status: HTTPStatus, kind: str, data: bytes) -> None:
             self.send_response(status)
@@ -168,9 +190,7 @@ def _file(site: Path, path: str) -> Path | None:
     if relative.startswith("..") or "\0" in relative:
         return None
     target = site / relative if relative not in ("", ".") else site
-    if target.is_dir() and path.endswith("/"):
-        return target / "index.html"
-    return target
+    return target / "index.html" if path.endswith("/") else target
 
 
 def _with_reload(page: bytes, build: int) -> bytes:

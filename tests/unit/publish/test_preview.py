@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.publish.preview import BUILD_PATH, RELOAD_PATH, Preview, _handler
+from tests.unit.publish.test_path_pages import FRAME, page
 
 
 @pytest.fixture
@@ -72,3 +73,14 @@ def test_addresses_are_served_as_a_static_host_serves_them(served: tuple[str, Pr
     for outside in ("/../secret.txt", "/%2e%2e/secret.txt", "/guide/../../secret.txt"):
         status, _, body = get(f"{base}{outside}")
         assert "secret" not in body and status == 404, outside
+
+
+def test_a_path_page_is_made_from_its_frame_when_it_is_asked_for(served: tuple[str, Preview]) -> None:
+    base, preview = served
+    (preview.site / "guide/start/a").mkdir(parents=True)
+    (preview.site / "guide/start/a/index.html").write_text(FRAME, encoding="utf-8")
+    preview.path_pages = {"guide/start/b/index.html": page("guide/start/b/index.html", choices=("b-yes/", "b-no/"))}
+    status, _, body = get(f"{base}/guide/start/b/")
+    assert status == 200 and 'href="b-yes/"' in body and "B &amp; C" in body and RELOAD_PATH in body
+    assert get(f"{base}/guide/start/b") == (301, "/guide/start/b/", "")
+    assert get(f"{base}/guide/start/c/")[0] == 404
