@@ -102,7 +102,7 @@ def test_the_edited_sources_pass_the_check_and_build(edited: Build) -> None:
 def test_the_content_tests_pass_on_the_edited_sources(edited: Build) -> None:
     site = edited.assert_built()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n0", *CONTENT_TESTS],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", *CONTENT_TESTS],
         cwd=ROOT,
         env={
             **outside_pytest(),
