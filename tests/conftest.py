@@ -71,3 +71,15 @@ def browser() -> Iterator[Browser]:
     """Chromium for the session. A browser that cannot start fails the test; it is never skipped."""
     with chromium() as running:
         yield running
+
+
+LONGEST_FIRST = ("tests/e2e/test_recipes.py", "tests/e2e/test_accessibility.py")
+"""Modules whose tests take a minute or more each: started first, so that no worker is left at the end
+of a run with one of them while the other has nothing to do."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, module in enumerate(LONGEST_FIRST) if item.nodeid.startswith(module)), len(LONGEST_FIRST))
+
+    items.sort(key=rank)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.locks import LOCKS, read_in, stale
+from tests.support.locks import LOCKS, read_in, read_lock, stale
 from tests.support.project import ROOT, edit
 
 
@@ -37,10 +37,16 @@ def test_the_copies_are_up_to_date(copy: Path) -> None:
     assert [stale(copy, in_path, lock_path) for in_path, lock_path in LOCKS.items()] == [[]] * len(LOCKS)
 
 
+def pytest_pin(copy: Path) -> str:
+    """The version of pytest the test lock pins (the tests below change it, whatever it is)."""
+    return read_lock(copy, "requirements/test.txt")["pytest"].version
+
+
 def test_a_new_pin_in_an_in_file_is_caught(copy: Path) -> None:
-    edit(copy / "requirements/test.in", "pytest==9.2.0", "pytest==9.3.0")
+    pinned = pytest_pin(copy)
+    edit(copy / "requirements/test.in", f"pytest=={pinned}", "pytest==99.0.0")
     assert stale(copy, "requirements/test.in", "requirements/test.txt") == [
-        "pytest==9.3.0 is asked for, but 9.2.0 is pinned"
+        f"pytest==99.0.0 is asked for, but {pinned} is pinned"
     ]
 
 
@@ -69,7 +75,8 @@ def test_a_lock_that_disagrees_with_the_build_lock_is_caught(copy: Path) -> None
 def test_a_pin_without_hashes_is_caught(copy: Path) -> None:
     lock = copy / "requirements/test.txt"
     text = lock.read_text(encoding="utf-8")
-    start = text.index("pytest==9.2.0")
+    pin = f"pytest=={pytest_pin(copy)}"
+    start = text.index(pin)
     end = text.index("    # via", start)
-    lock.write_text(text[:start] + "pytest==9.2.0\n" + text[end:], encoding="utf-8")
+    lock.write_text(text[:start] + pin + "\n" + text[end:], encoding="utf-8")
     assert stale(copy, "requirements/test.in", "requirements/test.txt") == ["pytest has no hashes"]
