@@ -119,8 +119,9 @@ def test_suite() -> tuple[float, str]:
     start = time.perf_counter()
     result = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
-    lines = result.stdout.strip().splitlines()
-    return seconds, lines[-1].strip("= ") if result.returncode == 0 and lines else f"failed: exit {result.returncode}"
+    # pytest's summary ("876 passed in ..."), not make's own last line.
+    summary = [line.strip("= ") for line in result.stdout.splitlines() if " passed" in line and " in " in line]
+    return seconds, summary[-1] if result.returncode == 0 and summary else f"failed: exit {result.returncode}"
 
 
 def serve_rebuild(work: Path, engine: Engine | None = None) -> float:

@@ -100,8 +100,8 @@ def serve_site(
 
 
 def rebuild(folder: Path, engine: Engine, project: Project, preview: Preview) -> None:
-    """Write the project into `folder`, build it, make its path pages, and serve the result; or say why
-    not, and go on serving the site before."""
+    """Write the project into `folder`, build it, and serve the result, with its path pages made from
+    their frames when asked for; or say why not, and go on serving the site before."""
     write_project(folder, project.files)
     built = built_site(folder)
     remove_tree(built)
