@@ -176,15 +176,9 @@ def configured_site_url(root: Path) -> str:
     return site_url if isinstance(site_url, str) else ""
 
 
-def site_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) -> dict[str, bytes]:
-    """The site project's files (publish/project.py) for `engine`, from sources that passed the check,
-    with every page of the site in it (as the preview's engine builds it)."""
-    return build_project(root, checked, engine, with_pdfs, frames_only=False).files
-
-
-def build_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool, frames_only: bool = True) -> Project:
-    """The site project for `engine`, from sources that passed the check; with `frames_only`, with the
-    guide's path pages to make after the engine from the frames in it (render/guide.py)."""
+def build_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool) -> Project:
+    """The site project for `engine`, from sources that passed the check, with the guide's path pages to
+    make after the engine from the frames in it (render/guide.py)."""
     handbook = checked.handbook
     assert handbook is not None
     config = engine_config(root)
@@ -194,7 +188,7 @@ def build_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool,
         with_pdfs,
         root / PDF_CACHE if with_pdfs else None,
         checked.still_needed,
-        frames_only,
+        frames_only=True,
     )
     docs = {path: (root / DOCS_DIR / path).read_bytes() for path in published_files(root)}
     updated = last_updated(root, handbook, made.files)

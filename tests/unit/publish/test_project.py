@@ -8,7 +8,7 @@ import pytest
 import yaml
 from jinja2 import Environment, nodes
 
-from build_scripts.pipeline import check, site_project
+from build_scripts.pipeline import build_project, check
 from build_scripts.publish.engines import ENGINES, PROJECT_CONFIG
 from build_scripts.publish.project import IN_NAV, PAGE_VALUES, UPDATED, project_files, with_front_matter, write_project
 from tests.support.editions import two_editions
@@ -47,7 +47,7 @@ def project_with_an_archive(tmp_path_factory: pytest.TempPathFactory) -> dict[st
     root = two_editions(tmp_path_factory.mktemp("archived"))
     checked = check(root)
     assert checked.ok, checked.problems
-    return site_project(root, checked, ENGINES["mkdocs"], with_pdfs=False)
+    return build_project(root, checked, ENGINES["mkdocs"], with_pdfs=False).files
 
 
 def test_the_reader_of_templates_finds_a_value_read_from_the_configuration_or_a_page() -> None:
