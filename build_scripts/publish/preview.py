@@ -15,7 +15,6 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
-import subprocess
 import sys
 import threading
 import time
@@ -26,14 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from ..render.processes import die_with_parent
 from .engines import Engine
 from .path_pages import path_page
-from .project import Project, built_site, write_project
+from .project import Project, write_project
 
 if TYPE_CHECKING:  # see project.py
     from ..render.guide import PathPage
-from .site import exchange, remove_tree
+from .site import engine_build, exchange, remove_tree
 
 PREVIEW_PROJECT = Path(".cache", "preview")
 """The preview's site project, under the project folder; the site it serves is beside it."""
@@ -103,14 +101,8 @@ def rebuild(folder: Path, engine: Engine, project: Project, preview: Preview) ->
     """Write the project into `folder`, build it, and serve the result, with its path pages made from
     their frames when asked for; or say why not, and go on serving the site before."""
     write_project(folder, project.files)
-    built = built_site(folder)
-    remove_tree(built)
-    parent = os.getpid()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.run(
-        engine.build_command(strict=False), cwd=folder, env=env, preexec_fn=lambda: die_with_parent(parent), check=False
-    )
-    if process.returncode != 0 or not built.is_dir():
+    built = engine_build(folder, engine, strict=False)
+    if built is None:
         print("The engine did not build the preview; the page shows the build before.", file=sys.stderr, flush=True)
         return
     missing = sorted({page.frame for page in project.path_pages if not (built / page.frame).is_file()})

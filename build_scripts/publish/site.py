@@ -103,20 +103,31 @@ def _build_into(
 ) -> list[str] | None:
     """The engine's build of `project`, moved to `staging`, the pass over it, then the guide's path pages
     made from their secured frames: the problems, or None if the engine failed."""
+    built = engine_build(project, engine)
+    if built is None:
+        return None
+    os.rename(built, staging)
+    secured = secure_site(staging, redirects, declared_scripts, engine.style_hashes)
+    return secured or make_path_pages(staging, path_pages)
+
+
+def engine_build(project: Path, engine: Engine, strict: bool = True) -> Path | None:
+    """Have the engine build the project folder `project` afresh (it dies with this process, and is
+    stopped if this one is interrupted): the folder it built, or None if it failed."""
     built = built_site(project)
     remove_tree(built)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     parent = os.getpid()
-    process = subprocess.Popen(engine.build_command(), cwd=project, env=env, preexec_fn=lambda: die_with_parent(parent))
+    process = subprocess.Popen(
+        engine.build_command(strict), cwd=project, env=env, preexec_fn=lambda: die_with_parent(parent)
+    )
     try:
         if process.wait() != 0 or not built.is_dir():
             return None
     except BaseException:
         stop(process)
         raise
-    os.rename(built, staging)
-    secured = secure_site(staging, redirects, declared_scripts, engine.style_hashes)
-    return secured or make_path_pages(staging, path_pages)
+    return built
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
