@@ -43,6 +43,9 @@ class Engine:
     """Theme settings only this engine reads, added to mkdocs.yml's."""
     markdown: dict[str, Any] = field(default_factory=dict)
     """Markdown extension settings only this engine reads, added to mkdocs.yml's."""
+    incremental: bool = False
+    """Its package keeps MkDocs 1.6's Python API, with which the preview rebuilds only the pages an edit
+    changed (publish/incremental.py); without it, the preview has the engine build the whole site."""
     style_hashes: tuple[str, ...] = ()
     """The inline styles the theme's own script adds to a page, each allowed by the
     Content-Security-Policy by its hash (publish/csp.py): a constant here, never read from a built page."""
@@ -66,6 +69,10 @@ class Engine:
             config["markdown_extensions"] = [*extensions, *({name: value} for name, value in self.markdown.items())]
         return config
 
+    def incremental_command(self) -> list[str]:
+        """Run in the project folder, for the preview of an `incremental` engine: its builder."""
+        return [sys.executable, "-m", "build_scripts.publish.incremental", self.module]
+
     def build_command(self, strict: bool = True) -> list[str]:
         """Run in the project folder: builds it into its `site/`; strictly (a warning fails it) but for
         the preview, whose pages while the sources have problems are the problems."""
@@ -81,8 +88,10 @@ class Engine:
 
 
 ENGINES = {
-    "mkdocs": Engine("mkdocs", "mkdocs", ".venv", "requirements.txt", "overrides"),
-    "properdocs": Engine("properdocs", "properdocs", ".venv-properdocs", "requirements/properdocs.txt", "overrides"),
+    "mkdocs": Engine("mkdocs", "mkdocs", ".venv", "requirements.txt", "overrides", incremental=True),
+    "properdocs": Engine(
+        "properdocs", "properdocs", ".venv-properdocs", "requirements/properdocs.txt", "overrides", incremental=True
+    ),
     "zensical": Engine(
         "zensical",
         "zensical",

@@ -1,13 +1,15 @@
 """The live preview (`make serve`): the site built as `make build` builds it, without PDFs, served by a
 small server of our own, and built again whenever a source changes.
 
-Every engine only builds (`Engine.build_command`): the guide's path pages are made after it from their
-frames (path_pages.py), each when it is asked for, which an engine's own server could not do; and the
-page open in the browser reloads in the same way whichever engine built it. Each page the server sends carries one more
-script, RELOAD_SCRIPT, which asks twice a second which build is being served and reloads the page once
-a newer one is; nothing of it is written into the site, it is added as a page is sent. The pass over
-the finished site is left out: the preview shows sources with problems as pages of problems, with a
-"not found" page that asks for itself again, which the pass would refuse.
+Every engine only builds: the guide's path pages are made after it from their frames (path_pages.py),
+each when it is asked for, which an engine's own server could not do; and the page open in the browser
+reloads in the same way whichever engine built it. An engine with MkDocs's Python API is started once
+and rebuilds only the pages an edit changed (incremental.py); any other builds the whole site each time
+(`Engine.build_command`). Each page the server sends carries one more script, RELOAD_SCRIPT, which asks
+four times a second which build is being served and reloads the page once a newer one is; nothing of it
+is written into the site, it is added as a page is sent. The pass over the finished site is left out:
+the preview shows sources with problems as pages of problems, with a "not found" page that asks for
+itself again, which the pass would refuse.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
+import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -25,18 +29,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from .engines import Engine
+from ..render.processes import die_with_parent
+from .engines import PROJECT_CONFIG, PROJECT_THEME, Engine
+from .incremental import BUILT, FAILED
 from .path_pages import path_page
-from .project import Project, write_project
+from .project import Project, built_site, write_project
+from .site import engine_build, exchange, remove_tree, stop
 
 if TYPE_CHECKING:  # see project.py
     from ..render.guide import PathPage
-from .site import engine_build, exchange, remove_tree
 
 PREVIEW_PROJECT = Path(".cache", "preview")
 """The preview's site project, under the project folder; the site it serves is beside it."""
-WATCH_SECONDS = 0.25
+WATCH_SECONDS = 0.1
 """How often the preview looks for a changed source."""
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+"""The folder holding build_scripts, for the builder, which runs in the project folder."""
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 BUILD_PATH = "/.preview/build"
 RELOAD_PATH = "/.preview/reload.js"
@@ -46,7 +54,7 @@ RELOAD_SCRIPT = (
     "  setInterval(function () {\n"
     f"    fetch('{BUILD_PATH}', {{cache: 'no-store'}}).then(function (response) {{ return response.text(); }})\n"
     "      .then(function (build) { if (build !== shown) { location.reload(); } }, function () {});\n"
-    "  }, 500);\n"
+    "  }, 250);\n"
     "})();\n"
 )
 """The page's question to the server: a file of the site's own origin, which the pages' policy allows."""
@@ -60,6 +68,56 @@ class Preview:
         self.site = site
         self.build = 0
         self.path_pages: dict[str, PathPage] = {}
+        self.files: frozenset[str] = frozenset()
+        """The project's files as last built; none until a build has succeeded."""
+
+
+class Builder:
+    """The engine, building the preview's project folder: for an incremental engine, one process for the
+    whole preview (publish/incremental.py), which keeps the site it built in the folder and rebuilds only
+    what changed; for any other, the engine's build command, run afresh each time."""
+
+    def __init__(self, folder: Path, engine: Engine) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.process: subprocess.Popen[str] | None = None
+
+    def build(self, whole: bool) -> Path | None:
+        """Build the project, all of it if `whole`: the folder built, or None if the engine failed."""
+        if not self.engine.incremental:
+            return engine_build(self.folder, self.engine, strict=False)
+        if self.process is None or self.process.poll() is not None:
+            parent = os.getpid()
+            self.process = subprocess.Popen(
+                self.engine.incremental_command(),
+                cwd=self.folder,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": _PACKAGE_ROOT},
+                preexec_fn=lambda: die_with_parent(parent),
+            )
+            whole = True
+        assert self.process.stdin is not None and self.process.stdout is not None
+        try:
+            self.process.stdin.write("full\n" if whole else "changed\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            return None
+        for line in self.process.stdout:
+            if line.strip() in (BUILT, FAILED):
+                return built_site(self.folder) if line.strip() == BUILT else None
+            print(line, end="", file=sys.stderr, flush=True)
+        return None  # the builder ended; the next build starts another
+
+    @property
+    def keeps_site(self) -> bool:
+        """Whether the folder built stays the engine's, to build into again (else it may be moved)."""
+        return self.engine.incremental
+
+    def close(self) -> None:
+        if self.process is not None:
+            stop(self.process)
 
 
 def serve_site(
@@ -81,7 +139,8 @@ def serve_site(
     server = ThreadingHTTPServer((host, int(port)), _handler(preview))
     # Taken before the first build, so that a change made while it runs is built next.
     seen = watched()
-    rebuild(folder, engine, make_project(), preview)
+    builder = Builder(folder, engine)
+    rebuild(folder, builder, make_project(), preview)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving the preview at http://{host}:{port}/ (stop it with Ctrl+C).", flush=True)
     try:
@@ -90,18 +149,28 @@ def serve_site(
             now = watched()
             if now != seen:
                 seen = now
-                rebuild(folder, engine, make_project(), preview)
+                rebuild(folder, builder, make_project(), preview)
     except KeyboardInterrupt:
         return 0
     finally:
         server.shutdown()
+        builder.close()
 
 
-def rebuild(folder: Path, engine: Engine, project: Project, preview: Preview) -> None:
+def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) -> None:
     """Write the project into `folder`, build it, and serve the result, with its path pages made from
-    their frames when asked for; or say why not, and go on serving the site before."""
-    write_project(folder, project.files)
-    built = engine_build(folder, engine, strict=False)
+    their frames when asked for; or say why not, and go on serving the site before.
+
+    Only what changed is built again, unless the change can reach every page: the configuration, the
+    theme, or a page added or removed."""
+    written = write_project(folder, project.files)
+    whole = (
+        set(project.files) != preview.files
+        or PROJECT_CONFIG in written
+        or any(path.startswith(f"{PROJECT_THEME}/") for path in written)
+    )
+    built = builder.build(whole)
+    preview.files = frozenset()  # until this build has been served
     if built is None:
         print("The engine did not build the preview; the page shows the build before.", file=sys.stderr, flush=True)
         return
@@ -112,9 +181,13 @@ def rebuild(folder: Path, engine: Engine, project: Project, preview: Preview) ->
     preview.path_pages = {page.file: page for page in project.path_pages}
     staging = folder.with_name(f".{folder.name}-site-new-{preview.build + 1}")
     remove_tree(staging)
-    os.rename(built, staging)
+    if builder.keeps_site:
+        shutil.copytree(built, staging)
+    else:
+        os.rename(built, staging)
     exchange(staging, preview.site)
     remove_tree(staging)  # the site served before
+    preview.files = frozenset(project.files)
     preview.build += 1
 
 

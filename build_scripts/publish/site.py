@@ -29,7 +29,7 @@ import sys
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..render.processes import die_with_parent
 from .engines import Engine
@@ -130,7 +130,7 @@ def engine_build(project: Path, engine: Engine, strict: bool = True) -> Path | N
     return built
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[Any]) -> None:
     """Stop a child process: terminate it, and kill it if it has not ended in a few seconds."""
     process.terminate()
     try:

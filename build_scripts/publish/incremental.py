@@ -1,0 +1,146 @@
+"""The preview's builder for the engines that keep MkDocs 1.6's Python API (MkDocs, ProperDocs): one
+process for the whole preview, which builds the site project again only where an edit changed it.
+
+Run as `python -m build_scripts.publish.incremental MODULE` in the project folder, it reads one word a
+line: `full` builds the whole site, `changed` only the pages whose source is newer than the page built
+from it (the engine's "dirty" build; write_project writes only the files whose bytes change). It answers
+each line with `built` or `failed` (BUILT, FAILED). Starting the engine once saves its start-up on every edit, and a
+dirty build takes a quarter of a second where a whole one takes three.
+
+A dirty build does not read the pages it leaves alone, which costs the pages it does build two things,
+put back here:
+
+- the navigation's titles: an unread page has none, so each page the navigation lists is given its
+  title, read from its source as the engine reads it (front matter `title`, else the first heading);
+  where a title has changed since the build before, the build is a whole one, so that every page's
+  navigation shows it;
+- the search index, which lists only the pages built: the entries of those pages replace theirs in the
+  index of the build before, and the sitemap of the build before is kept.
+
+Nothing of the handbook runs inside the engine; this drives the engine from outside, as its own command
+line does. It imports the engine's package, and so only the preview runs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from .engines import PROJECT_CONFIG
+
+BUILT, FAILED = "built", "failed"
+"""The builder's answers, one a line."""
+SEARCH_INDEX = Path("search", "search_index.json")
+SITEMAPS = (Path("sitemap.xml"), Path("sitemap.xml.gz"))
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class Builder:
+    """The engine's API, and what a whole build left that a dirty build would lose."""
+
+    def __init__(self, module: str) -> None:
+        self.load_config = importlib.import_module(f"{module}.config").load_config
+        self.build = importlib.import_module(f"{module}.commands.build").build
+        utils = importlib.import_module(f"{module}.utils")
+        self.markdown_title = utils.get_markdown_title
+        self.front_matter = importlib.import_module(f"{module}.utils.meta").get_data
+        self.titles: dict[str, str | None] | None = None
+        self.index: list[dict[str, Any]] = []
+        self.kept: dict[Path, bytes] = {}
+
+    def run(self, whole: bool) -> None:
+        config = self.load_config(PROJECT_CONFIG, strict=False)
+        docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
+        titles = {page: self._title(docs / page) for page in _nav_pages(config["nav"])}
+        whole = whole or titles != self.titles or not (site / SEARCH_INDEX).is_file()
+        if not whole:
+            config["nav"] = _titled(config["nav"], titles)
+        self.build(config, dirty=not whole)
+        self.titles = titles
+        index = json.loads((site / SEARCH_INDEX).read_text("utf-8"))
+        if whole:
+            self.kept = {path: (site / path).read_bytes() for path in SITEMAPS if (site / path).is_file()}
+        else:
+            index["docs"] = _merged(self.index, index["docs"])
+            (site / SEARCH_INDEX).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+            for path, data in self.kept.items():
+                (site / path).write_bytes(data)
+        self.index = index["docs"]
+
+    def _title(self, source: Path) -> str | None:
+        markdown, meta = self.front_matter(source.read_text("utf-8-sig"))
+        title = meta.get("title")
+        return str(title) if title is not None else self.markdown_title(markdown)
+
+
+def _nav_pages(nav: object) -> list[str]:
+    """The pages the navigation lists without a title of their own, in order."""
+    if isinstance(nav, str):
+        return [nav] if "://" not in nav else []
+    if isinstance(nav, list):
+        return [page for item in nav for page in _nav_pages(item)]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() if not isinstance(value, str) for page in _nav_pages(value)]
+    return []
+
+
+def _titled(nav: object, titles: dict[str, str | None]) -> object:
+    """The navigation with each untitled page given its title, where it has one."""
+    if isinstance(nav, str):
+        title = titles.get(nav)
+        return {title: nav} if title else nav
+    if isinstance(nav, list):
+        return [_titled(item, titles) for item in nav]
+    if isinstance(nav, dict):
+        return {key: value if isinstance(value, str) else _titled(value, titles) for key, value in nav.items()}
+    return nav
+
+
+def _merged(before: list[dict[str, Any]], built: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The search index of the build before, with the entries of the pages just built in place of theirs
+    (a page's entries share its address up to `#`), and those of pages new to it at the end."""
+    fresh: dict[str, list[dict[str, Any]]] = {}
+    for entry in built:
+        fresh.setdefault(_page_of(entry), []).append(entry)
+    merged: list[dict[str, Any]] = []
+    placed: set[str] = set()
+    for entry in before:
+        page = _page_of(entry)
+        if page not in fresh:
+            merged.append(entry)
+        elif page not in placed:
+            merged.extend(fresh[page])
+            placed.add(page)
+    merged.extend(entry for page, entries in fresh.items() if page not in placed for entry in entries)
+    return merged
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry.get("location", "")).partition("#")[0]
+
+
+def main(module: str) -> int:
+    # The engine's messages as its command line shows them, but for the one on every dirty build.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s", stream=sys.stderr)
+    logging.getLogger().handlers[0].addFilter(lambda record: not record.getMessage().startswith(_DIRTY_WARNING))
+    builder = Builder(module)
+    try:
+        for line in sys.stdin:
+            try:
+                builder.run(whole=line.strip() == "full")
+            except Exception as error:  # the engine's own; the preview goes on serving the site before
+                print(f"The engine could not build the preview: {error}", file=sys.stderr, flush=True)
+                print(FAILED, flush=True)
+            else:
+                print(BUILT, flush=True)
+    except KeyboardInterrupt:  # the preview was stopped with Ctrl+C, which reaches this process too
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
