@@ -89,8 +89,8 @@ edition: $(VENV)/.build
 	$(PY) -m build_scripts edition
 
 # The preview leaves out the PDFs, so that an edit shows at once; `make build` makes them. It checks
-# mkdocs.yml before the engine starts, and the engine serves the site project (.cache/preview/),
-# written again from the checked sources whenever one changes.
+# mkdocs.yml before the engine starts; the engine builds the site project (.cache/preview/), written
+# again from the checked sources whenever one changes, and the preview's own server serves it.
 serve: $(VENV)/.build debian-build
 	@$(call editor,$(PY) -m build_scripts serve)
 
@@ -167,4 +167,4 @@ lock: $(VENV)/.test
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 
 clean:
-	rm -rf site dist .site-new-* .site-old* .site.lock .site-project .cache/pdfs .cache/preview .cache/preview-site .cache/.preview-site-new-* .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .site-new-* .site-old* .site.lock .site-project .cache/pdfs .cache/word .cache/preview .cache/preview-site .cache/.preview-site-new-* .pytest_cache .mypy_cache .ruff_cache

@@ -81,6 +81,8 @@ def check(root: Path, today: datetime.date | None = None) -> Checked:
 
 PDF_CACHE = Path(".cache", "pdfs")
 """Where, under the project, the PDFs of earlier builds are kept to be used again (see render/pdf_cache.py)."""
+WORD_CACHE = Path(".cache", "word")
+"""And the Word documents (render/word_cache.py)."""
 
 
 def generated_files(
@@ -115,9 +117,11 @@ def generated(
     pdf_cache: Path | None = None,
     still_needed: Sequence[Needed] = (),
     frames_only: bool = False,
+    word_cache: Path | None = None,
 ) -> Generated:
     """What `generated_files` gives; with `frames_only`, of the guide's path pages only the frames, and
-    the others to make from them after the engine."""
+    the others to make from them after the engine; with a `word_cache` folder, the Word documents of
+    earlier builds used again where nothing they are made from has changed."""
     # The renderers are imported here, not at the top, so that `make check`, which needs none of them,
     # starts in two thirds of the time.
     from .render.codes import code_pages
@@ -135,12 +139,14 @@ def generated(
     from .render.steering_pack import PACK_DOCX, pack_of, steering_pack_document
     from .render.steering_pack_word import pack_word_document
     from .render.still_needed import still_needed_page
+    from .render.word_cache import WordCache
 
+    words = WordCache.at(word_cache) if word_cache is not None else WordCache.off()
     files: dict[str, str | bytes] = {**compact_pages(handbook), **code_pages(handbook, with_pdfs)}
     path_pages: tuple[PathPage, ...] = ()
     if handbook.guide is not None and handbook.contacts is not None:
         contacts = published_contacts(handbook.contacts, handbook.register)
-        guide = guide_files(handbook.guide, contacts, handbook.edition.published, frames_only)
+        guide = guide_files(handbook.guide, contacts, handbook.edition.published, frames_only, words)
         files |= guide.files
         path_pages = guide.path_pages
     files |= signatories_page(handbook, with_pdfs)
@@ -149,14 +155,15 @@ def generated(
     files[LINKING_PAGE] = linking_page(handbook, site_url)
     files |= {f"{SCHEMAS_DIR}/{name}": text for name, text in schema_files().items()}
     files |= still_needed_page(still_needed, with_pdfs)
-    files[PACK_DOCX] = pack_word_document(pack_of(handbook, still_needed, site_url), handbook.edition.published)
+    files[PACK_DOCX] = pack_word_document(pack_of(handbook, still_needed, site_url), handbook.edition.published, words)
     documents = pdf_documents(handbook, files, site_url) if with_pdfs else []
     if with_pdfs:
         documents.append(steering_pack_document(handbook, still_needed, paper_of(handbook, site_url)))
     later = {*(document.path for document in documents), DOWNLOADS_PAGE}
     # An archived edition's PDFs are laid out (or taken from the cache) here, before the current
     # edition's are started: never two sets of workers at once.
-    files |= edition_files(handbook, {*files, *later}, site_url, with_pdfs, pdf_cache)
+    files |= edition_files(handbook, {*files, *later}, site_url, with_pdfs, pdf_cache, words)
+    words.forget_unused()
     pdfs = start_pdfs(documents, files, pdf_cache).pdfs() if with_pdfs else []
     files |= {pdf.path: pdf.data for pdf in pdfs}
     return Generated({**files, DOWNLOADS_PAGE: downloads_page(pdfs)}, path_pages)
@@ -189,6 +196,7 @@ def build_project(root: Path, checked: Checked, engine: Engine, with_pdfs: bool)
         root / PDF_CACHE if with_pdfs else None,
         checked.still_needed,
         frames_only=True,
+        word_cache=root / WORD_CACHE,
     )
     docs = {path: (root / DOCS_DIR / path).read_bytes() for path in published_files(root)}
     updated = last_updated(root, handbook, made.files)

@@ -208,7 +208,8 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
                 self.end_headers()
                 return
             status = HTTPStatus.OK
-            if target is not None and not target.exists():
+            if target is not None:
+                # A path page, a frame's own included: the frame as built lists no answers.
                 made = self._made(target)
                 if made is not None:
                     html, problems = path_page(preview.site, made)

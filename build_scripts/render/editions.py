@@ -38,6 +38,7 @@ from .environment import front_matter, long_date, markdown_environment, plain_te
 from .feed import atom_feed
 from .guide import step_files
 from .pdf import build_pdfs
+from .word_cache import WordCache
 
 
 def edition_files(
@@ -46,6 +47,7 @@ def edition_files(
     site_url: str,
     with_pdfs: bool,
     pdf_cache: Path | None = None,
+    words: WordCache | None = None,
 ) -> dict[str, str | bytes]:
     """The Editions page, a "What changed" page for each edition, the feed, and every archived edition's
     files; `current_files` are the paths of the current edition's generated files (an archived page
@@ -63,7 +65,7 @@ def edition_files(
     files |= {what_changed_page(c.edition.id): what_changed(c, handbook.edition.id) for c in changes}
     current = set(current_files) | set(files) | {page.path for page in handbook.hand_written}
     for archived in handbook.archive:
-        files |= archived_files(archived, handbook, current, site_url, with_pdfs, pdf_cache)
+        files |= archived_files(archived, handbook, current, site_url, with_pdfs, pdf_cache, words)
     return files
 
 
@@ -89,11 +91,12 @@ def archived_files(
     site_url: str,
     with_pdfs: bool,
     pdf_cache: Path | None = None,
+    words: WordCache | None = None,
 ) -> dict[str, str | bytes]:
     """An earlier edition's pages and PDFs, at /editions/<id>/..., each page marked as not current."""
     files: dict[str, str | bytes] = {**compact_pages(archived), **code_pages(archived, with_pdfs)}
     if archived.guide is not None and archived.contacts is not None:
-        files |= step_files(archived.guide, archived.contacts, archived.edition.published)
+        files |= step_files(archived.guide, archived.contacts, archived.edition.published, words=words)
     if with_pdfs:
         # The signatory copies of this edition are those of the organisations that signed it, as the
         # latest register records them.

@@ -38,6 +38,7 @@ from .contacts import way_markdown
 from .diagram import process_diagram
 from .environment import markdown_environment
 from .letters import letter_files
+from .word_cache import WordCache
 
 MINUTES_PER_QUESTION = 0.5
 
@@ -89,11 +90,14 @@ class GuidePages:
     """The path pages made after the engine: none, where `files` holds every path page."""
 
 
-def guide_files(guide: Guide, contacts: Contacts, published: str, frames_only: bool = False) -> GuidePages:
+def guide_files(
+    guide: Guide, contacts: Contacts, published: str, frames_only: bool = False, words: WordCache | None = None
+) -> GuidePages:
     """Every page and file of the guide; `published` dates the letters' documents. With `frames_only`,
     of the path pages that show the same content at the same depth only one, the frame, is rendered
-    for the engine; the others are made from it after the engine, so that its cost, and the Markdown's,
-    grows with what the guide says rather than with the ways through it."""
+    for the engine, with its list of answers left empty; every path page, the frame's own too, is made
+    from it after the engine, so that its cost, and the Markdown's, grows with what the guide says
+    rather than with the ways through it."""
     env = _environment()
     paths = unfold(guide)
     files: dict[str, str | bytes] = {
@@ -116,7 +120,7 @@ def guide_files(guide: Guide, contacts: Contacts, published: str, frames_only: b
         context = _path_context(guide, contacts, path, by_answers)
         frame = frames.setdefault(content_key(context, len(path.slugs)), path.page) if frames_only else path.page
         if frame == path.page:
-            files[path.page] = step_template.render(**context)
+            files[path.page] = step_template.render(**context, answers_later=frames_only)
         if frames_only:
             made_later.append(
                 PathPage(
@@ -128,7 +132,7 @@ def guide_files(guide: Guide, contacts: Contacts, published: str, frames_only: b
                     answers_template.render(answers=context["answers"]) if context["answers"] else "",
                 )
             )
-    return GuidePages(files | step_files(guide, contacts, published, env), tuple(made_later))
+    return GuidePages(files | step_files(guide, contacts, published, env, words), tuple(made_later))
 
 
 def content_key(context: dict[str, object], depth: int) -> tuple[object, ...]:
@@ -170,15 +174,20 @@ class _Same:
 
 
 def step_files(
-    guide: Guide, contacts: Contacts, published: str, env: Environment | None = None
+    guide: Guide,
+    contacts: Contacts,
+    published: str,
+    env: Environment | None = None,
+    words: WordCache | None = None,
 ) -> dict[str, str | bytes]:
     """The canonical page of every step, the model letters and the diagram: what an archived edition of the
-    guide keeps (its path pages are never promised). `env`: the guide's templates, where already loaded."""
+    guide keeps (its path pages are never promised). `env`: the guide's templates, where already loaded;
+    `words`: the Word documents of earlier builds."""
     step_template = (env or _environment()).get_template("guide_step.md.j2")
     files: dict[str, str | bytes] = {
         step_page(step.id): step_template.render(**_canonical_context(guide, contacts, step)) for step in guide.steps
     }
-    return files | {PROCESS_DIAGRAM: process_diagram(guide.stages)} | letter_files(guide.letters, published)
+    return files | {PROCESS_DIAGRAM: process_diagram(guide.stages)} | letter_files(guide.letters, published, words)
 
 
 def _environment() -> Environment:

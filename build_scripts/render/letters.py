@@ -12,6 +12,7 @@ import datetime
 import io
 import re
 import zipfile
+from functools import partial
 
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
@@ -22,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from ..model.addresses import letter_file
 from ..model.guide import Letter
 from ..model.text import blocks
+from .word_cache import WordCache
 
 FIELD = re.compile(r"(\[[^\[\]]*\])")
 HIGHLIGHT = WD_COLOR_INDEX.YELLOW
@@ -29,12 +31,16 @@ LANGUAGE = "en-GB"
 AUTHOR = "The Darlington Compact handbook"
 
 
-def letter_files(letters: tuple[Letter, ...], published: str) -> dict[str, str | bytes]:
-    """Each letter as plain text and as a Word document, by docs-relative path."""
+def letter_files(letters: tuple[Letter, ...], published: str, words: WordCache | None = None) -> dict[str, str | bytes]:
+    """Each letter as plain text and as a Word document (kept in `words` between builds), by
+    docs-relative path."""
     files: dict[str, str | bytes] = {}
+    dated = datetime.date.fromisoformat(published)
     for letter in letters:
         files[letter_file(letter.id)] = plain_text(letter)
-        files[letter_file(letter.id, "docx")] = word_document(letter, datetime.date.fromisoformat(published))
+        files[letter_file(letter.id, "docx")] = (words or WordCache.off()).document(
+            ("letter", letter.title, letter.body, published), partial(word_document, letter, dated)
+        )
     return files
 
 

@@ -5,27 +5,23 @@ WeasyPrint writes the same bytes from the same input (no date or random identifi
 PDF), so a PDF can be used again when everything it was made from is the same: its document (HTML,
 running head, footer, form fields), the build's files it shows, the stylesheet and options, the
 fonts on the machine, and the version of every installed package and of Pango. The key of an entry
-is a digest of all of these; an entry is never changed, only written whole and, once unused for a
-while, removed. The cache is a speed-up only: a folder that cannot be read or written is a miss.
+is a digest of all of these; the entries are kept as kept_files.py keeps them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import subprocess
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from .kept_files import KeptFiles
 from .paper import PrintDocument
 
-KEEP_UNUSED_DAYS = 14
-"""An entry no build has used for this long is removed: other branches' PDFs stay for a while."""
 _REFERENCE = re.compile(r"hb:([^\"'\s)]+)")
 """How a printed document names a file of the build (an image) in its own generated HTML."""
 
@@ -60,46 +56,19 @@ class PdfCache:
 
     def get(self, key: str) -> tuple[int, bytes] | None:
         """The number of pages and the bytes of the PDF kept under `key`, or None."""
-        for entry in self._entries(f"{key}-*.pdf"):
-            try:
-                data = entry.read_bytes()
-                os.utime(entry)
-            except OSError:
-                return None
-            return int(entry.stem.rpartition("-")[2]), data
-        return None
+        found = KeptFiles(self.folder).read(f"{key}-*.pdf")
+        if found is None:
+            return None
+        name, data = found
+        return int(name.removesuffix(".pdf").rpartition("-")[2]), data
 
     def put(self, key: str, pages: int, data: bytes) -> None:
-        """Keep a PDF: written beside, then renamed, so that another build never reads half of it."""
-        entry = self.folder / f"{key}-{pages}.pdf"
-        partial = entry.with_name(f".{entry.name}.{os.getpid()}")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(data)
-            partial.replace(entry)
-        except OSError:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
+        KeptFiles(self.folder).write(f"{key}-{pages}.pdf", data)
 
     def forget_unused(self, used: Iterable[str]) -> None:
-        """Remove the entries no build has used for KEEP_UNUSED_DAYS, except those just used, and what
-        a build that was killed while writing left half-written more than an hour ago."""
+        """Remove the entries no build has used for a while (kept_files.py), except those just used."""
         keep = set(used)
-        now = time.time()
-        for entry in self._entries("*"):
-            partial = entry.name.startswith(".")
-            oldest = now - (3600 if partial else KEEP_UNUSED_DAYS * 86400)
-            try:
-                if (partial or entry.name.rpartition("-")[0] not in keep) and entry.stat().st_mtime < oldest:
-                    entry.unlink()
-            except OSError:
-                continue
-
-    def _entries(self, pattern: str) -> list[Path]:
-        try:
-            return list(self.folder.glob(pattern))
-        except OSError:
-            return []
+        KeptFiles(self.folder).forget_unused(lambda name: name.rpartition("-")[0] in keep)
 
 
 def _installed_packages() -> list[str]:

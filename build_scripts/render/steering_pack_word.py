@@ -16,6 +16,7 @@ from docx.table import Table
 from ..model.still_needed import CHAMPIONS, CONTACT
 from .letters import AUTHOR, LANGUAGE, fixed_dates, set_language
 from .steering_pack import CHAMPION_FIELDS, CONTACT_FIELDS, DESCRIPTION, TITLE, Pack
+from .word_cache import WordCache
 
 RETURN = (
     "Fill in what you can, in the tables of the form, and return this document to whoever sent it to you, who "
@@ -26,8 +27,13 @@ RETURN = (
 )
 
 
-def pack_word_document(pack: Pack, published: str) -> bytes:
-    """The pack as a .docx, dated `published` (the edition's date, 2026-11-25)."""
+def pack_word_document(pack: Pack, published: str, words: WordCache | None = None) -> bytes:
+    """The pack as a .docx, dated `published` (the edition's date, 2026-11-25); kept in `words` between
+    builds."""
+    return (words or WordCache.off()).document(("pack", repr(pack), published), lambda: _document(pack, published))
+
+
+def _document(pack: Pack, published: str) -> bytes:
     dated = datetime.date.fromisoformat(published)
     document = Document()
     set_language(document)

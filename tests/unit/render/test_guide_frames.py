@@ -54,3 +54,14 @@ def test_only_the_frames_are_rendered_for_the_engine_and_they_are_fewer(
     rendered = {html_file(path) for path in made.files if path.startswith("guide/start/")}
     assert rendered == frames
     assert len(frames) < len(made.path_pages) / 2
+
+
+def test_a_frame_lists_no_answers_so_that_editing_a_question_changes_only_the_frames_asking_it(
+    guide_and_pages: tuple[Guide, object, GuidePages],
+) -> None:
+    _, _, made = guide_and_pages
+    answered = {page.frame for page in made.path_pages if page.answers}
+    assert answered
+    for path, text in made.files.items():
+        if html_file(path) in answered:
+            assert isinstance(text, str) and '<dl class="hb-answers">\n</dl>' in text, f"{path} lists answers"

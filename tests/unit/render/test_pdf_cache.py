@@ -10,9 +10,10 @@ import pytest
 
 from build_scripts.model.handbook import Handbook
 from build_scripts.pipeline import check, generated_files
+from build_scripts.render.kept_files import KEEP_UNUSED_DAYS
 from build_scripts.render.paper import PrintDocument
 from build_scripts.render.pdf import build_pdfs
-from build_scripts.render.pdf_cache import KEEP_UNUSED_DAYS, PdfCache, referenced_files
+from build_scripts.render.pdf_cache import PdfCache, referenced_files
 from tests.support.project import copy_fixture
 
 KEPT = b"%PDF- what the cache held"
