@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.load.markup import control_character, invisible_character, read_markup, title_problem
+from build_scripts.model.source import BIDI_CONTROLS
 from build_scripts.model.urls import is_safe_link, leaves_site, scheme
 
 
@@ -164,6 +165,20 @@ def test_markdown_that_would_take_minutes_is_refused_before_it_runs() -> None:
 def test_no_source_may_hold_a_bidirectional_control_or_a_noncharacter(text: str, named: str) -> None:
     found = control_character(text)
     assert found is not None and found[1] == named
+
+
+def test_every_control_character_bidirectional_control_and_noncharacter_is_found_and_nothing_else() -> None:
+    for code in range(0x110000):
+        forbidden = (
+            (code < 0x20 and code not in (0x09, 0x0A, 0x0D))
+            or 0x7F <= code <= 0x9F
+            or code in BIDI_CONTROLS
+            or 0xFDD0 <= code <= 0xFDEF
+            or code & 0xFFFE == 0xFFFE
+        )
+        found = control_character(f"a\n{chr(code)}")
+        assert (found is not None) == forbidden, f"U+{code:04X}"
+        assert found is None or found[0] == 1
 
 
 @pytest.mark.parametrize("name", ["Darlington\u200bBorough", "A\u00a0B", "\u3164", "Age\u00adUK", "A\ue000", "B\u200d"])
