@@ -11,9 +11,10 @@ A dirty build does not read the pages it leaves alone, which costs the pages it 
 put back here:
 
 - the navigation's titles: an unread page has none, so each page the navigation lists is given its
-  title, read from its source as the engine reads it (front matter `title`, else the first heading);
-  where a title has changed since the build before, the build is a whole one, so that every page's
-  navigation shows it;
+  title as the engine would give it (front matter `title`, else its first heading rendered with the
+  site's Markdown extensions, by the engine's own title extractor); where a title has changed since
+  the build before, or cannot be told so, the build is a whole one, so that every page's navigation
+  shows it;
 - the search index, which lists only the pages built: the entries of those pages replace theirs in the
   index of the build before, and the sitemap of the build before is kept.
 
@@ -30,6 +31,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import markdown
+
 from .engines import PROJECT_CONFIG
 
 BUILT, FAILED = "built", "failed"
@@ -45,9 +48,9 @@ class Builder:
     def __init__(self, module: str) -> None:
         self.load_config = importlib.import_module(f"{module}.config").load_config
         self.build = importlib.import_module(f"{module}.commands.build").build
-        utils = importlib.import_module(f"{module}.utils")
-        self.markdown_title = utils.get_markdown_title
         self.front_matter = importlib.import_module(f"{module}.utils.meta").get_data
+        # The part of the engine's page that takes a page's title from its rendered first heading.
+        self.title_extractor = importlib.import_module(f"{module}.structure.pages")._ExtractTitleTreeprocessor
         self.titles: dict[str, str | None] | None = None
         self.index: list[dict[str, Any]] = []
         self.kept: dict[Path, bytes] = {}
@@ -55,8 +58,9 @@ class Builder:
     def run(self, whole: bool) -> None:
         config = self.load_config(PROJECT_CONFIG, strict=False)
         docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
-        titles = {page: self._title(docs / page) for page in _nav_pages(config["nav"])}
-        whole = whole or titles != self.titles or not (site / SEARCH_INDEX).is_file()
+        titles = self._titles(config, docs)
+        known = None not in titles.values()
+        whole = whole or not known or titles != self.titles or not (site / SEARCH_INDEX).is_file()
         if not whole:
             config["nav"] = _titled(config["nav"], titles)
         self.build(config, dirty=not whole)
@@ -71,10 +75,26 @@ class Builder:
                 (site / path).write_bytes(data)
         self.index = index["docs"]
 
-    def _title(self, source: Path) -> str | None:
-        markdown, meta = self.front_matter(source.read_text("utf-8-sig"))
-        title = meta.get("title")
-        return str(title) if title is not None else self.markdown_title(markdown)
+    def _titles(self, config: Any, docs: Path) -> dict[str, str | None]:
+        """The title of each untitled page of the navigation, as the engine gives it when it renders the
+        page: its front matter's `title`, else its first heading, as rendered with the site's Markdown
+        extensions, where that heading is the page's first line; else None, which a dirty build cannot
+        give, and a whole build is made."""
+        md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        extractor = self.title_extractor()
+        extractor._register(md)
+        titles: dict[str, str | None] = {}
+        for page in _nav_pages(config["nav"]):
+            text, meta = self.front_matter((docs / page).read_text("utf-8-sig"))
+            first = next((line for line in text.split("\n") if line.strip()), "")
+            if "title" in meta or not first.startswith("# "):
+                titles[page] = str(meta["title"]) if "title" in meta else None
+                continue
+            md.reset()
+            extractor.title = None
+            md.convert(first)
+            titles[page] = extractor.title
+        return titles
 
 
 def _nav_pages(nav: object) -> list[str]:

@@ -43,11 +43,43 @@ def appended(files: dict[str, bytes], path: str, text: str) -> dict[str, bytes]:
 
 
 def retitled(files: dict[str, bytes], path: str) -> dict[str, bytes]:
-    """The page with a new first heading (which the navigation shows on every page)."""
+    """The page with a new first heading, with Markdown in it (the navigation shows it, rendered, on
+    every page)."""
     lines = files[path].decode("utf-8").split("\n")
     heading = next(index for index, line in enumerate(lines) if line.startswith("# "))
-    lines[heading] = f"# An edited title of {path}"
+    lines[heading] = "# The *edited* title of `a page` \\& co {: #edited }"
     return {**files, path: "\n".join(lines).encode("utf-8")}
+
+
+CHANGES = {
+    "a step and a page of the navigation edited": (
+        lambda files, step, listed: files,
+        lambda files, step, listed: appended(appended(files, step, "An edit of the step."), listed, "An edit."),
+        True,
+    ),
+    "a title in the navigation edited": (
+        lambda files, step, listed: files,
+        lambda files, step, listed: retitled(files, listed),
+        False,
+    ),
+    "a step edited, with Markdown in a title of the navigation": (
+        lambda files, step, listed: retitled(files, listed),
+        lambda files, step, listed: appended(retitled(files, listed), step, "An edit of the step."),
+        True,
+    ),
+}
+"""Each change: the project before, the project after, and whether only what changed is built again
+(a new title in the navigation shows on every page)."""
+
+
+def built_page(docs_page: str) -> str:
+    """Where the engine writes a page of docs/ (at its own address, as use_directory_urls has it)."""
+    stem = docs_page.removesuffix(".md")
+    return (
+        f"{stem.removesuffix('index')}index.html"
+        if stem == "index" or stem.endswith("/index")
+        else f"{stem}/index.html"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,24 +89,23 @@ def project(root: Path) -> Project:
     return build_project(root, checked, chosen_engine(), with_pdfs=False)
 
 
-@pytest.mark.parametrize("change", ["a step and a page of the navigation edited", "a title in the navigation edited"])
+@pytest.mark.parametrize("change", CHANGES)
 def test_a_rebuild_after_an_edit_serves_what_a_whole_build_makes(project: Project, tmp_path: Path, change: str) -> None:
     engine = chosen_engine()
-    files = project.files
-    config = yaml.safe_load(files[PROJECT_CONFIG])
-    listed = f"docs/{next(page for page in nav_pages(config['nav']) if page != 'index.md')}"
-    step = first_page(files, "docs/guide/step/")
-    if change.startswith("a step"):
-        edited = appended(appended(files, step, "An edit of the step."), listed, "An edit of the page.")
-    else:
-        edited = retitled(files, listed)
+    config = yaml.safe_load(project.files[PROJECT_CONFIG])
+    listed, *_, untouched = [page for page in nav_pages(config["nav"]) if page != "index.md"]
+    step = first_page(project.files, "docs/guide/step/")
+    before, after, only_what_changed = CHANGES[change]
+    files, edited = before(project.files, step, f"docs/{listed}"), after(project.files, step, f"docs/{listed}")
 
     builder = Builder(tmp_path / "preview", engine)
     try:
-        built(tmp_path / "preview", engine, files, whole=True, builder=builder)
+        site = built(tmp_path / "preview", engine, files, whole=True, builder=builder)
+        kept = (site / built_page(untouched)).stat().st_mtime_ns
         rebuilt = site_files(built(tmp_path / "preview", engine, edited, whole=False, builder=builder))
     finally:
         builder.close()
+    assert ((site / built_page(untouched)).stat().st_mtime_ns == kept) == (only_what_changed and engine.incremental)
     whole = site_files(built(tmp_path / "whole", engine, edited, whole=True))
 
     assert rebuilt.keys() == whole.keys()
