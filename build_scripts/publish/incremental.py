@@ -3,9 +3,10 @@ process for the whole preview, which builds the site project again only where an
 
 Run as `python -m build_scripts.publish.incremental MODULE` in the project folder, it reads one word a
 line: `full` builds the whole site, `changed` only the pages whose source is newer than the page built
-from it (the engine's "dirty" build; write_project writes only the files whose bytes change). It answers
-each line with `built` or `failed` (BUILT, FAILED). Starting the engine once saves its start-up on every edit, and a
-dirty build takes a quarter of a second where a whole one takes three.
+from it (the engine's "dirty" build; write_project writes only the files whose bytes change). It
+answers each line with `built` or `failed` (BUILT, FAILED). Starting the engine once saves its
+start-up on every edit, and a dirty build of a page takes a quarter of a second where a whole build
+takes three.
 
 A dirty build does not read the pages it leaves alone, which costs the pages it does build two things,
 put back here:
@@ -42,7 +43,7 @@ SITEMAPS = (Path("sitemap.xml"), Path("sitemap.xml.gz"))
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-class Builder:
+class Builds:
     """The engine's API, and what a whole build left that a dirty build would lose."""
 
     def __init__(self, module: str) -> None:
@@ -147,11 +148,11 @@ def main(module: str) -> int:
     # The engine's messages as its command line shows them, but for the one on every dirty build.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s", stream=sys.stderr)
     logging.getLogger().handlers[0].addFilter(lambda record: not record.getMessage().startswith(_DIRTY_WARNING))
-    builder = Builder(module)
+    builds = Builds(module)
     try:
         for line in sys.stdin:
             try:
-                builder.run(whole=line.strip() == "full")
+                builds.run(whole=line.strip() == "full")
             except Exception as error:  # the engine's own; the preview goes on serving the site before
                 print(f"The engine could not build the preview: {error}", file=sys.stderr, flush=True)
                 print(FAILED, flush=True)

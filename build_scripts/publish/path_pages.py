@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..model.html5 import parse, sanitise
 from ..model.urls import leaves_site
+from ..render.processes import on_every_core
 
 if TYPE_CHECKING:  # see project.py
     from ..render.guide import PathPage
@@ -28,30 +29,35 @@ BACK = "a.hb-back"
 CHOICES = "a.hb-choice"
 NEXT_STEPS = "a.hb-next-step"
 ANSWERS = "dl.hb-answers"
+_FRAMES_PER_TASK = 8
+"""Frames handed to a worker at a time: a frame's pages take a few milliseconds each."""
 
 
 def make_path_pages(site: Path, pages: Sequence[PathPage]) -> list[str]:
-    """Write each path page into the built `site` from its frame there; or, where a frame is not as its
-    pages need, or a page's answers or links are not what content may hold, the problems, as
-    `file: reason` lines."""
+    """Write each path page into the built `site` from its frame there, on every core; or, where a
+    frame is not as its pages need, or a page's answers or links are not what content may hold, the
+    problems, as `file: reason` lines."""
     frames: dict[str, list[PathPage]] = {}
     for page in pages:
         frames.setdefault(page.frame, []).append(page)
+    tasks = [(site, frame, tuple(made_from_it)) for frame, made_from_it in frames.items()]
+    return [problem for problems in on_every_core(_from_frame, tasks, _FRAMES_PER_TASK) for problem in problems]
+
+
+def _from_frame(site: Path, frame: str, pages: tuple[PathPage, ...]) -> list[str]:
+    """Write the pages made from one frame; the problems."""
+    if not (site / frame).is_file():
+        return [f"{frame}: the engine did not build this page, the frame of {len(pages)} path pages"]
+    found = _Frame(parse((site / frame).read_text(encoding="utf-8")))
     problems = []
-    for frame, made_from_it in frames.items():
-        if not (site / frame).is_file():
-            problems.append(f"{frame}: the engine did not build this page, the frame of {len(made_from_it)} path pages")
+    for page in pages:
+        reasons = found.fill(page)
+        if reasons:
+            problems += [f"{page.file}: {reason}" for reason in reasons]
             continue
-        tree = parse((site / frame).read_text(encoding="utf-8"))
-        found = _Frame(tree)
-        for page in made_from_it:
-            reasons = found.fill(page)
-            if reasons:
-                problems += [f"{page.file}: {reason}" for reason in reasons]
-                continue
-            target = site / page.file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(tree.html or "", encoding="utf-8")
+        target = site / page.file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(found.tree.html or "", encoding="utf-8")
     return problems
 
 
