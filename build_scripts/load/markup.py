@@ -16,8 +16,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import markdown
 from markdown.util import HTML_PLACEHOLDER_RE
@@ -27,6 +27,8 @@ from ..model.html5 import read_fragment
 from ..model.source import BIDI_CONTROLS
 from ..model.urls import is_safe_link, leaves_site, scheme
 
+MARKUP_KEPT = 8192
+"""How many texts' Markup read_markup keeps: every text of the sources, several times over."""
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables")
 """The Markdown extensions of mkdocs.yml that change what a source can make (toc only adds heading ids)."""
 ELEMENTS = frozenset(
@@ -59,13 +61,13 @@ class Finding:
     message: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Markup:
     """What Markdown made of a text: what it may not hold, and its links (line, text, address)."""
 
-    findings: list[Finding] = field(default_factory=list)
-    links: list[tuple[int, str, str]] = field(default_factory=list)
-    elements: list[tuple[int, str]] = field(default_factory=list)
+    findings: tuple[Finding, ...] = ()
+    links: tuple[tuple[int, str, str], ...] = ()
+    elements: tuple[tuple[int, str], ...] = ()
     """Each element made, with the line (0-based) of the first text inside it."""
 
 
@@ -130,22 +132,27 @@ def _too_costly(text: str) -> Finding | None:
     return None
 
 
+@lru_cache(maxsize=MARKUP_KEPT)
 def read_markup(text: str, html_allowed: bool = False) -> Markup:
-    """What a source text makes; with `html_allowed` (pages of docs/), raw HTML of the allowed kinds."""
+    """What a source text makes; with `html_allowed` (pages of docs/), raw HTML of the allowed kinds.
+
+    What it makes depends on nothing else, and cannot be changed: it is kept for the texts last read,
+    since the check reads some texts twice (for what they hold, then for their links), and the preview
+    reads every text again on each edit."""
     costly = _too_costly(text)
     if costly is not None:
-        return Markup(findings=[costly])
+        return Markup(findings=(costly,))
     with _parser(html_allowed) as parser:
         try:
             output = parser.convert(text)
         except RecursionError:
             _markdown.cache_clear()  # a parser stopped halfway keeps state that spoils the next text
             return Markup(
-                findings=[Finding(0, "its lists or quotes nest too deep for Markdown; nest a few levels at most.")]
+                findings=(Finding(0, "its lists or quotes nest too deep for Markdown; nest a few levels at most."),)
             )
         kept_aside = list(parser.htmlStash.rawHtmlBlocks)
         references = dict(parser.references)
-    result = Markup()
+    findings: list[Finding] = []
     lines = text.split("\n")
     opened: set[str] = set()
     used: Counter[tuple[str, int]] = Counter()
@@ -154,7 +161,7 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
             message = (
                 f'it contains the character reference "{block}"; write the character itself ({html.unescape(block)}).'
             )
-            result.findings.append(Finding(_line_of(lines, block), message))
+            findings.append(Finding(_line_of(lines, block), message))
         elif not html_allowed:
             # An extension may keep aside an element it made (md_in_html does, where HTML is allowed).
             tag = block if isinstance(block, str) else f"<{getattr(block, 'tag', 'element')}>"
@@ -170,16 +177,13 @@ def read_markup(text: str, html_allowed: bool = False) -> Markup:
                 f"it contains HTML ({shown}). The handbook's sources are Markdown and may not hold HTML; "
                 "remove the tag (for emphasis, use **bold**)."
             )
-            result.findings.append(Finding(_next_line(lines, tag.strip().split("\n")[0], used), message))
+            findings.append(Finding(_next_line(lines, tag.strip().split("\n")[0], used), message))
     for name in references:
         message = f'write each link as [text](address); a link defined apart, as "[{name}]: ...", is not supported.'
-        result.findings.append(Finding(_line_of(lines, f"[{name}]"), message))
+        findings.append(Finding(_line_of(lines, f"[{name}]"), message))
     reader = _OutputReader(lines)
     reader.read(output if html_allowed else HTML_PLACEHOLDER_RE.sub("", output), html_allowed)
-    result.findings += reader.findings
-    result.links = reader.links
-    result.elements = reader.elements
-    return result
+    return Markup((*findings, *reader.findings), tuple(reader.links), tuple(reader.elements))
 
 
 def _out_of_place(lines: list[str]) -> Finding:
