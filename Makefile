@@ -167,4 +167,4 @@ lock: $(VENV)/.test
 	$(UV_COMPILE) requirements/test.in -o requirements/test.txt
 
 clean:
-	rm -rf site dist .site-new-* .site-old* .site.lock .site-project .cache/pdfs .cache/word .cache/preview .cache/preview-site .cache/.preview-site-new-* .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .site-new-* .site-old* .site.lock .site-project .cache/pdfs .cache/word .cache/templates .cache/preview .cache/preview-site .cache/.preview-site-new-* .pytest_cache .mypy_cache .ruff_cache
