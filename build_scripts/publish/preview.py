@@ -34,7 +34,7 @@ from .engines import PROJECT_CONFIG, PROJECT_THEME, Engine
 from .incremental import BUILT, FAILED
 from .path_pages import path_page
 from .project import Project, built_site, write_project
-from .site import engine_build, exchange, remove_tree, stop
+from .site import engine_build, exchange, remove_leftovers, remove_tree, stop
 
 if TYPE_CHECKING:  # see project.py
     from ..render.guide import PathPage
@@ -43,6 +43,9 @@ PREVIEW_PROJECT = Path(".cache", "preview")
 """The preview's site project, under the project folder; the site it serves is beside it."""
 WATCH_SECONDS = 0.1
 """How often the preview looks for a changed source."""
+_CLOCK_STEP = 2_000_000_000
+"""The coarsest step of a file system's modification times (FAT's two seconds), in nanoseconds: a file
+written in the last such step before a build is taken as written by it."""
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 """The folder holding build_scripts, for the builder, which runs in the project folder."""
 DEFAULT_ADDRESS = "127.0.0.1:8000"
@@ -139,6 +142,7 @@ def serve_site(
     server = ThreadingHTTPServer((host, int(port)), _handler(preview))
     # Taken before the first build, so that a change made while it runs is built next.
     seen = watched()
+    remove_leftovers(preview.site)
     builder = Builder(folder, engine)
     rebuild(folder, builder, make_project(), preview)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -169,6 +173,7 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
         or PROJECT_CONFIG in written
         or any(path.startswith(f"{PROJECT_THEME}/") for path in written)
     )
+    started = time.time_ns()
     built = builder.build(whole)
     preview.files = frozenset()  # until this build has been served
     if built is None:
@@ -182,13 +187,34 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
     staging = folder.with_name(f".{folder.name}-site-new-{preview.build + 1}")
     remove_tree(staging)
     if builder.keeps_site:
-        shutil.copytree(built, staging)
+        _snapshot(built, preview.site, staging, started)
     else:
         os.rename(built, staging)
     exchange(staging, preview.site)
-    remove_tree(staging)  # the site served before
+    # The site served before, removed while the page reloads.
+    threading.Thread(target=remove_tree, args=(staging,), daemon=True).start()
     preview.files = frozenset(project.files)
     preview.build += 1
+
+
+def _snapshot(built: Path, served: Path, staging: Path, since: int) -> None:
+    """A copy of the engine's site `built` in `staging`, which the engine never writes into: of each file
+    it wrote since `since` (nanoseconds), a copy; of any other, a second link to the file served now,
+    which is the same. Files served are never written again, only replaced with their folder."""
+    for path in sorted(built.rglob("*")):
+        target = staging / path.relative_to(built)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        before = served / path.relative_to(built)
+        if path.stat().st_mtime_ns < since - _CLOCK_STEP and before.is_file():
+            try:
+                os.link(before, target)
+                continue
+            except OSError:
+                pass  # another file system, or no links: a copy
+        shutil.copy2(path, target)
 
 
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:

@@ -5,7 +5,9 @@ and a browser, is tests/e2e/test_serve.py."""
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.publish.preview import BUILD_PATH, RELOAD_PATH, Preview, _handler
+from build_scripts.publish.preview import _CLOCK_STEP, BUILD_PATH, RELOAD_PATH, Preview, _handler, _snapshot
 from tests.unit.publish.test_path_pages import FRAME, page
 
 
@@ -84,3 +86,29 @@ def test_a_path_page_is_made_from_its_frame_when_it_is_asked_for(served: tuple[s
     assert status == 200 and 'href="b-yes/"' in body and "B &amp; C" in body and RELOAD_PATH in body
     assert get(f"{base}/guide/start/b") == (301, "/guide/start/b/", "")
     assert get(f"{base}/guide/start/c/")[0] == 404
+
+
+def test_the_site_served_shares_no_file_with_the_engine_and_is_made_of_what_changed(tmp_path: Path) -> None:
+    """An incremental engine writes its files again in place: the site served is a snapshot of them,
+    with a copy of each file the build wrote and, of the others, a link to the file served before."""
+    built, served, staging = tmp_path / "built", tmp_path / "served", tmp_path / "staging"
+    (built / "guide").mkdir(parents=True)
+    (built / "old.html").write_text("old")
+    served.mkdir()
+    (served / "old.html").write_text("old")
+    past = time.time_ns() - 10 * _CLOCK_STEP
+    os.utime(built / "old.html", ns=(past, past))
+    since = time.time_ns() - 1
+    (built / "guide" / "new.html").write_text("new")
+
+    _snapshot(built, served, staging, since)
+
+    assert sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")) == [
+        "guide",
+        "guide/new.html",
+        "old.html",
+    ]
+    assert (staging / "old.html").stat().st_ino == (served / "old.html").stat().st_ino
+    assert (staging / "guide" / "new.html").read_text() == "new"
+    for path in staging.rglob("*.html"):
+        assert path.stat().st_ino != (built / path.relative_to(staging)).stat().st_ino
