@@ -69,9 +69,9 @@ class Engine:
             config["markdown_extensions"] = [*extensions, *({name: value} for name, value in self.markdown.items())]
         return config
 
-    def incremental_command(self) -> list[str]:
+    def incremental_command(self, python: str = sys.executable) -> list[str]:
         """Run in the project folder, for the preview of an `incremental` engine: its builder."""
-        return [sys.executable, "-m", "build_scripts.publish.incremental", self.module]
+        return [python, "-m", "build_scripts.publish.incremental", self.module]
 
     def build_command(self, strict: bool = True) -> list[str]:
         """Run in the project folder: builds it into its `site/`; strictly (a warning fails it) but for

@@ -47,6 +47,9 @@ class Builds:
     """The engine's API, and what a whole build left that a dirty build would lose."""
 
     def __init__(self, module: str) -> None:
+        # The engine loaded as its command line loads it: ProperDocs' makes the `mkdocs` modules that
+        # plugins written for MkDocs (Material's) import its own.
+        importlib.import_module(f"{module}.__main__")
         self.load_config = importlib.import_module(f"{module}.config").load_config
         self.build = importlib.import_module(f"{module}.commands.build").build
         self.front_matter = importlib.import_module(f"{module}.utils.meta").get_data

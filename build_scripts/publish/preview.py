@@ -80,9 +80,11 @@ class Builder:
     whole preview (publish/incremental.py), which keeps the site it built in the folder and rebuilds only
     what changed; for any other, the engine's build command, run afresh each time."""
 
-    def __init__(self, folder: Path, engine: Engine) -> None:
+    def __init__(self, folder: Path, engine: Engine, python: str = sys.executable) -> None:
+        """`python`: the Python with the engine, where not this one."""
         self.folder = folder
         self.engine = engine
+        self.python = python
         self.process: subprocess.Popen[str] | None = None
 
     def build(self, whole: bool) -> Path | None:
@@ -92,7 +94,7 @@ class Builder:
         if self.process is None or self.process.poll() is not None:
             parent = os.getpid()
             self.process = subprocess.Popen(
-                self.engine.incremental_command(),
+                self.engine.incremental_command(self.python),
                 cwd=self.folder,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,

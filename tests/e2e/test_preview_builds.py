@@ -4,15 +4,16 @@ a whole build makes of the same sources: every page, file and search entry."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from build_scripts.pipeline import build_project, check
-from build_scripts.publish.engines import PROJECT_CONFIG, Engine, chosen_engine
+from build_scripts.pipeline import Checked, build_project, check
+from build_scripts.publish.engines import ENGINES, PROJECT_CONFIG, Engine, chosen_engine
 from build_scripts.publish.preview import Builder
-from build_scripts.publish.project import Project, nav_pages, write_project
+from build_scripts.publish.project import nav_pages, write_project
 
 SEARCH_INDEX = "search/search_index.json"
 
@@ -27,9 +28,9 @@ def site_files(site: Path) -> dict[str, object]:
     return files
 
 
-def built(folder: Path, engine: Engine, files: dict[str, bytes], whole: bool, builder: Builder | None = None) -> Path:
-    write_project(folder, files)
-    site = (builder or Builder(folder, engine)).build(whole)
+def built(builder: Builder, files: dict[str, bytes], whole: bool) -> Path:
+    write_project(builder.folder, files)
+    site = builder.build(whole)
     assert site is not None, "the engine did not build the project"
     return site
 
@@ -83,31 +84,54 @@ def built_page(docs_page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def project(root: Path) -> Project:
+def checked(root: Path) -> Checked:
     checked = check(root)
     assert checked.ok, checked.problems
-    return build_project(root, checked, chosen_engine(), with_pdfs=False)
+    return checked
 
 
-@pytest.mark.parametrize("change", CHANGES)
-def test_a_rebuild_after_an_edit_serves_what_a_whole_build_makes(project: Project, tmp_path: Path, change: str) -> None:
-    engine = chosen_engine()
+def rebuilt_and_whole(
+    root: Path, checked: Checked, engine: Engine, python: str, change: str, tmp_path: Path
+) -> tuple[dict[str, object], dict[str, object]]:
+    """The preview's site after `change`, and a whole build's of the same sources, with `engine`."""
+    project = build_project(root, checked, engine, with_pdfs=False)
     config = yaml.safe_load(project.files[PROJECT_CONFIG])
     listed, *_, untouched = [page for page in nav_pages(config["nav"]) if page != "index.md"]
     step = first_page(project.files, "docs/guide/step/")
     before, after, only_what_changed = CHANGES[change]
     files, edited = before(project.files, step, f"docs/{listed}"), after(project.files, step, f"docs/{listed}")
 
-    builder = Builder(tmp_path / "preview", engine)
+    builder = Builder(tmp_path / "preview", engine, python)
     try:
-        site = built(tmp_path / "preview", engine, files, whole=True, builder=builder)
+        site = built(builder, files, whole=True)
         kept = (site / built_page(untouched)).stat().st_mtime_ns
-        rebuilt = site_files(built(tmp_path / "preview", engine, edited, whole=False, builder=builder))
+        rebuilt = site_files(built(builder, edited, whole=False))
     finally:
         builder.close()
     assert ((site / built_page(untouched)).stat().st_mtime_ns == kept) == (only_what_changed and engine.incremental)
-    whole = site_files(built(tmp_path / "whole", engine, edited, whole=True))
+    return rebuilt, site_files(built(Builder(tmp_path / "whole", engine, python), edited, whole=True))
 
+
+def assert_same(rebuilt: dict[str, object], whole: dict[str, object]) -> None:
     assert rebuilt.keys() == whole.keys()
     differing = [path for path in whole if rebuilt[path] != whole[path]]
     assert not differing, f"{len(differing)} files differ from a whole build's, such as {differing[:5]}"
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_rebuild_after_an_edit_serves_what_a_whole_build_makes(
+    root: Path, checked: Checked, tmp_path: Path, change: str
+) -> None:
+    assert_same(*rebuilt_and_whole(root, checked, chosen_engine(), sys.executable, change, tmp_path))
+
+
+@pytest.mark.parametrize(
+    "engine", [engine for engine in ENGINES.values() if engine.incremental], ids=lambda engine: engine.name
+)
+def test_every_engine_that_rebuilds_what_changed_serves_what_its_whole_build_makes(
+    root: Path, checked: Checked, tmp_path: Path, engine: Engine
+) -> None:
+    """With each engine's own Python, as `make serve ENGINE=...` runs it."""
+    python = root / engine.venv / "bin" / "python"
+    assert python.is_file(), f"{engine.name}'s build environment {engine.venv} is missing: `make test` sets it up"
+    assert_same(*rebuilt_and_whole(root, checked, engine, str(python), next(iter(CHANGES)), tmp_path))
