@@ -132,13 +132,17 @@ def _too_costly(text: str) -> Finding | None:
     return None
 
 
-@lru_cache(maxsize=MARKUP_KEPT)
 def read_markup(text: str, html_allowed: bool = False) -> Markup:
     """What a source text makes; with `html_allowed` (pages of docs/), raw HTML of the allowed kinds.
 
     What it makes depends on nothing else, and cannot be changed: it is kept for the texts last read,
     since the check reads some texts twice (for what they hold, then for their links), and the preview
     reads every text again on each edit."""
+    return _read_markup(text, html_allowed)  # one key however it is called
+
+
+@lru_cache(maxsize=MARKUP_KEPT)
+def _read_markup(text: str, html_allowed: bool) -> Markup:
     costly = _too_costly(text)
     if costly is not None:
         return Markup(findings=(costly,))

@@ -1,10 +1,11 @@
 """The preview's builder for the engines that keep MkDocs 1.6's Python API (MkDocs, ProperDocs): one
 process for the whole preview, which builds the site project again only where an edit changed it.
 
-Run as `python -m build_scripts.publish.incremental MODULE` in the project folder, it reads one word a
-line: `full` builds the whole site, `changed` only the pages whose source is newer than the page built
-from it (the engine's "dirty" build; write_project writes only the files whose bytes change). It
-answers each line with `built` or `failed` (BUILT, FAILED). Starting the engine once saves its
+Run as `python -m build_scripts.publish.incremental MODULE PARENT` in the project folder (PARENT: the
+process it dies with), it reads one word a line: `full` builds the whole site, `changed` only the
+pages whose source is newer than the page built from it (the engine's "dirty" build; write_project
+writes only the files whose bytes change). It answers each line with `built` or `failed` (BUILT,
+FAILED). Starting the engine once saves its
 start-up on every edit, and a dirty build of a page takes a quarter of a second where a whole build
 takes three.
 
@@ -34,6 +35,7 @@ from typing import Any
 
 import markdown
 
+from ..render.processes import die_with_parent
 from .engines import PROJECT_CONFIG
 
 BUILT, FAILED = "built", "failed"
@@ -89,7 +91,11 @@ class Builds:
         extractor._register(md)
         titles: dict[str, str | None] = {}
         for page in _nav_pages(config["nav"]):
-            text, meta = self.front_matter((docs / page).read_text("utf-8-sig"))
+            try:
+                text, meta = self.front_matter((docs / page).read_text("utf-8-sig"))
+            except OSError:  # a page the navigation names and the sources no longer make
+                titles[page] = None
+                continue
             first = next((line for line in text.split("\n") if line.strip()), "")
             if "title" in meta or not first.startswith("# "):
                 titles[page] = str(meta["title"]) if "title" in meta else None
@@ -147,7 +153,8 @@ def _page_of(entry: dict[str, Any]) -> str:
     return str(entry.get("location", "")).partition("#")[0]
 
 
-def main(module: str) -> int:
+def main(module: str, parent: int) -> int:
+    die_with_parent(parent)
     # The engine's messages as its command line shows them, but for the one on every dirty build.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s", stream=sys.stderr)
     logging.getLogger().handlers[0].addFilter(lambda record: not record.getMessage().startswith(_DIRTY_WARNING))
@@ -167,4 +174,4 @@ def main(module: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], int(sys.argv[2])))

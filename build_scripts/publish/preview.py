@@ -14,6 +14,7 @@ itself again, which the pass would refuse.
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import os
 import posixpath
@@ -29,7 +30,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from ..render.processes import die_with_parent
 from .engines import PROJECT_CONFIG, PROJECT_THEME, Engine
 from .incremental import BUILT, FAILED
 from .path_pages import path_page
@@ -92,15 +92,15 @@ class Builder:
         if not self.engine.incremental:
             return engine_build(self.folder, self.engine, strict=False)
         if self.process is None or self.process.poll() is not None:
-            parent = os.getpid()
+            self.close()
+            # The builder asks to die with this process itself (no preexec_fn: the server's threads run).
             self.process = subprocess.Popen(
-                self.engine.incremental_command(self.python),
+                [*self.engine.incremental_command(self.python), str(os.getpid())],
                 cwd=self.folder,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": _PACKAGE_ROOT},
-                preexec_fn=lambda: die_with_parent(parent),
             )
             whole = True
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -123,6 +123,11 @@ class Builder:
     def close(self) -> None:
         if self.process is not None:
             stop(self.process)
+            for pipe in (self.process.stdin, self.process.stdout):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        pipe.close()
+            self.process = None
 
 
 def serve_site(
@@ -175,6 +180,13 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
         or PROJECT_CONFIG in written
         or any(path.startswith(f"{PROJECT_THEME}/") for path in written)
     )
+    if builder.keeps_site and not whole:
+        # A dirty build rebuilds a page whose source is newer than it: on a file system whose times
+        # step by seconds, a source saved in the step its page was built in would not look newer.
+        ahead = time.time_ns() + _CLOCK_STEP
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.utime(folder / path, ns=(ahead, ahead))
     started = time.time_ns()
     built = builder.build(whole)
     preview.files = frozenset()  # until this build has been served
@@ -185,7 +197,6 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
     if missing:
         print(f"The engine did not build these frames of path pages: {', '.join(missing)}", file=sys.stderr, flush=True)
         return
-    preview.path_pages = {page.file: page for page in project.path_pages}
     staging = folder.with_name(f".{folder.name}-site-new-{preview.build + 1}")
     remove_tree(staging)
     if builder.keeps_site:
@@ -193,6 +204,7 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
     else:
         os.rename(built, staging)
     exchange(staging, preview.site)
+    preview.path_pages = {page.file: page for page in project.path_pages}  # at once with their frames
     # The site served before, removed while the page reloads.
     threading.Thread(target=remove_tree, args=(staging,), daemon=True).start()
     preview.files = frozenset(project.files)

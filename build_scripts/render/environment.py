@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
+import shutil
 from pathlib import Path
 
 import yaml
@@ -13,12 +14,16 @@ from jinja2.bccache import Bucket
 
 from ..model.addresses import STILL_NEEDED_PAGE, relative
 from ..model.still_needed import contact_item_id
+from .kept_files import code_digest
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 COMPILED = TEMPLATES.parent.parent / ".cache" / "templates"
 """Where the templates, compiled, are kept between runs (Jinja's bytecode cache, which compiles a
-template again whenever its source changes): a tenth of a second a build. One folder for each kind of
-environment, since Jinja compiles a template differently with autoescape on."""
+template again whenever its source changes): a tenth of a second a build. What a template compiles to
+depends on its environment too (autoescape, and each filter, which Jinja may call as it compiles): so
+there is one folder for each kind of environment and each state of the build's code and Jinja's
+version (kept_files.code_digest); a new one replaces the others."""
+_CODE = code_digest("Jinja2")[:16]
 
 
 def markdown_text(text: str) -> str:
@@ -124,14 +129,19 @@ class _Compiled(FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            folder = Path(self.directory)
+            if not folder.is_dir():
+                for other in folder.parent.glob("*") if folder.parent.is_dir() else ():
+                    if other.name != folder.name:  # made by other code, never read again
+                        shutil.rmtree(other, ignore_errors=True)
+                folder.mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
 
 
 def _environment(autoescape: bool) -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_Compiled(str(COMPILED / ("html" if autoescape else "markdown"))),
+        bytecode_cache=_Compiled(str(COMPILED / ("html" if autoescape else "markdown") / _CODE)),
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -8,16 +8,35 @@ miss, never an error.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 KEEP_UNUSED_DAYS = 14
 """An entry no build has used for this long is removed: other branches' files stay for a while."""
 HALF_WRITTEN_SECONDS = 3600
 """What a build killed while writing left is removed after this long."""
+
+
+BUILD_CODE = Path(__file__).resolve().parent.parent
+"""build_scripts/: the build's own code."""
+
+
+def code_digest(*packages: str, code: Path = BUILD_CODE) -> str:
+    """A digest of the build's own code (every module under `code`, build_scripts/ itself unless a test
+    says otherwise) and of the versions of `packages`: what a file kept from an earlier build was made
+    with, besides its own input. Any change to the code makes every entry anew: a module that helps
+    make a document (a label, a filter) is not left out by mistake."""
+    digest = hashlib.sha256()
+    for path in sorted(code.rglob("*.py")):
+        digest.update(path.relative_to(code).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    for package in packages:
+        digest.update(f"{package}=={metadata.version(package)}\0".encode())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ and the Steering Group pack, most of it compressing.
 
 A document is the same bytes when everything it was made from is the same: what the caller says it
 is made from (a letter's title, words and date; the pack's content, whose dataclasses' `repr` shows
-every field), the code that writes Word documents (WRITERS, read as bytes), and the versions of
-python-docx and lxml. The key of an entry is a digest of all of these; the entries are kept as
-kept_files.py keeps them. Without a folder (tests, `render`), every document is made.
+every field), the build's code (kept_files.code_digest: every module, so that a label or a helper
+changed anywhere is never missed), and the versions of python-docx and lxml. The key of an entry is a
+digest of all of these; the entries are kept as kept_files.py keeps them. Without a folder (tests,
+`render`), every document is made.
 """
 
 from __future__ import annotations
@@ -14,13 +15,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
-from .kept_files import KeptFiles
-
-WRITERS = ("letters.py", "steering_pack_word.py")
-"""The modules of this folder that write Word documents: a change to one makes every entry anew."""
+from .kept_files import KeptFiles, code_digest
 
 
 @dataclass(frozen=True)
@@ -38,12 +35,7 @@ class WordCache:
 
     @classmethod
     def at(cls, folder: Path) -> WordCache:
-        digest = hashlib.sha256()
-        for name in WRITERS:
-            digest.update((Path(__file__).parent / name).read_bytes() + b"\0")
-        for package in ("python-docx", "lxml"):
-            digest.update(f"{package}=={metadata.version(package)}\0".encode())
-        return cls(folder, digest.hexdigest())
+        return cls(folder, code_digest("python-docx", "lxml"))
 
     def document(self, made_from: Iterable[str], make: Callable[[], bytes]) -> bytes:
         """The document made from `made_from`: kept from an earlier build, or made by `make` and kept."""

@@ -1,5 +1,6 @@
-"""The preview rebuilds only what an edit changed, with the chosen engine; what it then serves is the site
-a whole build makes of the same sources: every page, file and search entry."""
+"""The preview rebuilds only what an edit changed, with the chosen engine (and every engine that can);
+what it then serves is the site a whole build makes of the same sources: every page, file and search
+entry."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import yaml
 
 from build_scripts.pipeline import Checked, build_project, check
 from build_scripts.publish.engines import ENGINES, PROJECT_CONFIG, Engine, chosen_engine
-from build_scripts.publish.preview import Builder
-from build_scripts.publish.project import nav_pages, write_project
+from build_scripts.publish.preview import Builder, Preview, rebuild
+from build_scripts.publish.project import Project, built_site, nav_pages, write_project
 
 SEARCH_INDEX = "search/search_index.json"
 
@@ -101,15 +102,20 @@ def rebuilt_and_whole(
     before, after, only_what_changed = CHANGES[change]
     files, edited = before(project.files, step, f"docs/{listed}"), after(project.files, step, f"docs/{listed}")
 
-    builder = Builder(tmp_path / "preview", engine, python)
+    # As `make serve` does: the first build whole, the next what the edit changed; what is compared is
+    # the site the preview serves.
+    folder, preview = tmp_path / "preview", Preview(tmp_path / "served")
+    builder = Builder(folder, engine, python)
     try:
-        site = built(builder, files, whole=True)
-        kept = (site / built_page(untouched)).stat().st_mtime_ns
-        rebuilt = site_files(built(builder, edited, whole=False))
+        rebuild(folder, builder, Project(files), preview)
+        engines_page = built_site(folder) / built_page(untouched)
+        kept = engines_page.stat().st_mtime_ns
+        rebuild(folder, builder, Project(edited), preview)
     finally:
         builder.close()
-    assert ((site / built_page(untouched)).stat().st_mtime_ns == kept) == (only_what_changed and engine.incremental)
-    return rebuilt, site_files(built(Builder(tmp_path / "whole", engine, python), edited, whole=True))
+    assert preview.build == 2, "the preview did not serve both builds"
+    assert (engines_page.stat().st_mtime_ns == kept) == (only_what_changed and engine.incremental)
+    return site_files(preview.site), site_files(built(Builder(tmp_path / "whole", engine, python), edited, whole=True))
 
 
 def assert_same(rebuilt: dict[str, object], whole: dict[str, object]) -> None:

@@ -81,9 +81,15 @@ def test_a_path_page_is_made_from_its_frame_when_it_is_asked_for(served: tuple[s
     base, preview = served
     (preview.site / "guide/start/a").mkdir(parents=True)
     (preview.site / "guide/start/a/index.html").write_text(FRAME, encoding="utf-8")
-    preview.path_pages = {"guide/start/b/index.html": page("guide/start/b/index.html", choices=("b-yes/", "b-no/"))}
+    preview.path_pages = {
+        "guide/start/b/index.html": page("guide/start/b/index.html", choices=("b-yes/", "b-no/")),
+        "guide/start/a/index.html": page("guide/start/a/index.html"),
+    }
     status, _, body = get(f"{base}/guide/start/b/")
     assert status == 200 and 'href="b-yes/"' in body and "B &amp; C" in body and RELOAD_PATH in body
+    # The frame's own page too: the frame as the engine built it lists no answers of its own.
+    status, _, body = get(f"{base}/guide/start/a/")
+    assert status == 200 and "B &amp; C" in body and "<dd>A</dd>" not in body
     assert get(f"{base}/guide/start/b") == (301, "/guide/start/b/", "")
     assert get(f"{base}/guide/start/c/")[0] == 404
 

@@ -4,12 +4,13 @@ code and packages that write them, are the same; the cache only ever saves time.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 from build_scripts.model.guide import Letter
 from build_scripts.model.source import Source
-from build_scripts.render.kept_files import KEEP_UNUSED_DAYS
+from build_scripts.render.kept_files import BUILD_CODE, KEEP_UNUSED_DAYS, code_digest
 from build_scripts.render.letters import letter_files
 from build_scripts.render.word_cache import WordCache
 
@@ -31,9 +32,19 @@ def test_a_document_is_made_once_then_kept_until_what_it_is_made_from_changes(tm
     assert cache.document(("letter", "a"), lambda: made(calls, b"second")) == b"first"
     assert cache.document(("letter", "b"), lambda: made(calls, b"third")) == b"third"
     assert calls == ["made", "made"]
-    # The code that writes the documents is part of every key.
-    other_code = WordCache(tmp_path, "another version of letters.py")
+    # The build's code is part of every key.
+    other_code = WordCache(tmp_path, "another version of the build's code")
     assert other_code.document(("letter", "a"), lambda: made(calls, b"fourth")) == b"fourth"
+
+
+def test_the_key_changes_with_any_module_of_the_build_not_only_those_that_write_documents(tmp_path: Path) -> None:
+    code = shutil.copytree(BUILD_CODE, tmp_path / "build_scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    assert WordCache.at(tmp_path).code == code_digest("python-docx", "lxml")
+    before = code_digest("python-docx", "lxml", code=code)
+    assert before == code_digest("python-docx", "lxml")
+    helper = code / "render" / "steering_pack.py"  # the pack's labels, which the Word writer imports
+    helper.write_text(helper.read_text("utf-8").replace('TITLE = "', 'TITLE = "New: ', 1), "utf-8")
+    assert code_digest("python-docx", "lxml", code=code) != before
 
 
 def test_a_kept_letter_is_the_document_the_build_would_make(tmp_path: Path) -> None:
