@@ -23,9 +23,11 @@ import fcntl
 import os
 import secrets
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,7 +67,7 @@ def build_site(
     the built site (policy.secure_site)."""
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(site_dir):
+    with build_lock(site_dir), interrupts_kept() as interrupted:
         remove_leftovers(site_dir)
         made = make_project()
         if made is None:
@@ -86,6 +88,7 @@ def build_site(
                     file=sys.stderr,
                 )
                 return 1
+            interrupted()
             exchange(staging, site_dir)
         finally:
             remove_tree(staging)  # after the exchange, it holds the old site
@@ -138,6 +141,37 @@ def stop(process: subprocess.Popen[Any]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+@contextmanager
+def interrupts_kept() -> Iterator[Callable[[], None]]:
+    """For the duration, an interrupt (Ctrl+C) raises KeyboardInterrupt as ever, and is also kept: the
+    function given raises it again. Python drops the exception where it is raised inside its own
+    handlers (after a fork, in a weak reference's callback), so the build asks once more before it
+    replaces the site. Only the main thread receives signals; elsewhere, and where interrupts are
+    ignored (a job started in the background), nothing changes."""
+    kept: list[int] = []
+
+    def interrupted() -> None:
+        if kept:
+            raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) in (
+        signal.SIG_IGN,
+        None,
+    ):
+        yield interrupted  # no signal reaches this thread, or the build was started to ignore them
+        return
+
+    def keep(number: int, _: object) -> None:
+        kept.append(number)
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGINT, keep)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 @contextmanager

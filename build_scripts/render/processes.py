@@ -37,6 +37,7 @@ def start_worker(parent: int) -> None:
     which then stops every worker, instead of each printing its own traceback."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while it was forked (see _start)
 
 
 def on_every_core(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], per_task: int = 1) -> list[R]:
@@ -100,10 +101,17 @@ class Underway(Generic[R]):
 
 
 def _start(function: Callable[..., R], tasks: Sequence[tuple[Any, ...]], workers: int, per_task: int) -> Underway[R]:
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("fork"), initializer=start_worker, initargs=(os.getpid(),)
-    )
-    chunks = [pool.submit(_chunk, function, tasks[i : i + per_task]) for i in range(0, len(tasks), per_task)]
+    # An interrupt that arrived while a worker was being forked would be raised inside the handlers
+    # Python runs after a fork (the logging module's), which print it and go on: the build would not
+    # stop. It is held until the workers are started, then raised here.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=start_worker, initargs=(os.getpid(),)
+        )
+        chunks = [pool.submit(_chunk, function, tasks[i : i + per_task]) for i in range(0, len(tasks), per_task)]
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     underway = Underway(pool, chunks)
     # A process leaving without waiting for the results (an interrupt the site engine does not catch)
     # would otherwise wait, at exit, for every task: the executor's own exit handler lets them finish.

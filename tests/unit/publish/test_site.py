@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from build_scripts.publish.site import build_lock, exchange, remove_leftovers, remove_tree
+from build_scripts.publish.site import build_lock, exchange, interrupts_kept, remove_leftovers, remove_tree
 
 
 def test_the_exchange_swaps_two_folders(tmp_path: Path) -> None:
@@ -62,3 +65,28 @@ def test_a_second_build_says_that_it_waits_for_the_first(tmp_path: Path, capsys:
     holder.wait()
     assert waited > 0.5
     assert f"Another build of site/ is running (process {holder.pid}); waiting for it to finish." in message
+
+
+class _DroppedInterrupt:
+    """An object whose finaliser is interrupted: Python prints the KeyboardInterrupt and goes on."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # the handler runs between two of these steps, inside the finaliser
+            pass
+
+
+# Python reporting the interrupt it drops is what this test brings about.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_interrupt_python_drops_is_raised_again_before_the_site_is_replaced() -> None:
+    assert threading.current_thread() is threading.main_thread(), "signals reach only the main thread"
+    with interrupts_kept() as interrupted:
+        _DroppedInterrupt()  # dropped at once: its finaliser runs here
+        with pytest.raises(KeyboardInterrupt):
+            interrupted()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_without_an_interrupt_the_build_goes_on() -> None:
+    with interrupts_kept() as interrupted:
+        interrupted()
