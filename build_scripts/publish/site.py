@@ -10,7 +10,8 @@ checked frames (path_pages.py), and only then is the new folder exchanged for si
 - what a killed build left beside site/ is removed when the next one starts;
 - site/ is always a whole site, the old or the new: on Linux the two folders are exchanged with one
   system call (renameat2 with RENAME_EXCHANGE); elsewhere with two renames, a moment apart;
-- the PDF workers and the engine are stopped with the build, and die if it is killed;
+- the PDF workers and the engine are stopped with the build, and die if it is killed; an interrupt
+  that Python itself drops is raised again before site/ is replaced (interrupts_kept);
 - site/ gets the permissions `mkdir` gives (the umask's), so a web server running as another user
   can read it.
 """
