@@ -23,7 +23,6 @@ template again whenever its source changes): a tenth of a second a build. What a
 depends on its environment too (autoescape, and each filter, which Jinja may call as it compiles): so
 there is one folder for each kind of environment and each state of the build's code and Jinja's
 version (kept_files.code_digest); a new one replaces the others."""
-_CODE = code_digest("Jinja2")[:16]
 
 
 def markdown_text(text: str) -> str:
@@ -138,10 +137,15 @@ class _Compiled(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
+def compiled_folder(autoescape: bool) -> Path:
+    """Where this code keeps the templates of one kind of environment compiled (see COMPILED)."""
+    return COMPILED / ("html" if autoescape else "markdown") / code_digest("Jinja2")[:16]
+
+
 def _environment(autoescape: bool) -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_Compiled(str(COMPILED / ("html" if autoescape else "markdown") / _CODE)),
+        bytecode_cache=_Compiled(str(compiled_folder(autoescape))),
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -13,6 +13,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -26,11 +27,22 @@ BUILD_CODE = Path(__file__).resolve().parent.parent
 """build_scripts/: the build's own code."""
 
 
-def code_digest(*packages: str, code: Path = BUILD_CODE) -> str:
+def code_digest(*packages: str, code: Path | None = None) -> str:
     """A digest of the build's own code (every module under `code`, build_scripts/ itself unless a test
     says otherwise) and of the versions of `packages`: what a file kept from an earlier build was made
     with, besides its own input. Any change to the code makes every entry anew: a module that helps
     make a document (a label, a filter) is not left out by mistake."""
+    return _digest(packages, code) if code is not None else _running_code_digest(packages)
+
+
+@cache
+def _running_code_digest(packages: tuple[str, ...]) -> str:
+    """The digest of the code this process runs, read once: it does not change under a running process,
+    and the Word documents and each template environment ask for it."""
+    return _digest(packages, BUILD_CODE)
+
+
+def _digest(packages: tuple[str, ...], code: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(code.rglob("*.py")):
         digest.update(path.relative_to(code).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")

@@ -18,7 +18,8 @@ GIVEN = [{"question": "Has the body signed the Compact?", "answer": "Yes", "chan
 def test_a_kept_template_makes_the_same_page_as_a_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(environment, "COMPILED", tmp_path)
     fresh = markdown_environment().get_template(ANSWERS).render(answers=GIVEN)
-    kept_in = tmp_path / "markdown" / environment._CODE
+    kept_in = environment.compiled_folder(autoescape=False)
+    assert kept_in.parent == tmp_path / "markdown"
     assert list(kept_in.iterdir()), "the compiled template was not kept"
     kept = markdown_environment().get_template(ANSWERS).render(answers=GIVEN)
     assert kept == fresh
@@ -33,7 +34,7 @@ def test_what_other_code_compiled_is_removed_when_this_code_first_keeps_a_templa
     other.mkdir(parents=True)
     (other / "__jinja2_x.cache").write_bytes(b"stale")
     markdown_environment().get_template(ANSWERS).render(answers=GIVEN)
-    assert [folder.name for folder in (tmp_path / "markdown").iterdir()] == [environment._CODE]
+    assert list((tmp_path / "markdown").iterdir()) == [environment.compiled_folder(autoescape=False)]
 
 
 def test_a_folder_that_cannot_be_written_is_only_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
