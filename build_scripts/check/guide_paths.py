@@ -29,6 +29,7 @@ def path_problems(guide: Guide) -> list[Problem]:
     notice_shown: set[Source] = set()
     paths = unfold(guide)
     by_answers = {path.slugs: path for path in paths}
+    folded: dict[str, str] = {}  # each text's words as a rule looks for them: texts recur on many paths
     for path in paths:
         if not isinstance(path.step, Outcome):
             continue
@@ -42,7 +43,7 @@ def path_problems(guide: Guide) -> list[Problem]:
         notice_shown |= {advice.source for advice in notice}
         said = [(outcome.source, text) for text in _texts(outcome)]
         said += [(advice.source, advice.text) for advice in (*steps, *notice)]
-        for found in _words_ruled_out(guide.says_only_when, said, path):
+        for found in _words_ruled_out(guide.says_only_when, said, path, folded):
             problems.setdefault(found.source, found)
         if not steps and outcome.steps:
             problems.setdefault(
@@ -67,14 +68,19 @@ def _texts(outcome: Outcome) -> list[str]:
     return [*said, time.suggestion, *outcome.record]
 
 
-def _words_ruled_out(rules: tuple[WordRule, ...], said: list[tuple[Source, str]], path: GuidePath) -> list[Problem]:
+def _words_ruled_out(
+    rules: tuple[WordRule, ...], said: list[tuple[Source, str]], path: GuidePath, folded: dict[str, str]
+) -> list[Problem]:
+    """`folded`: the words of texts already looked at, to add to."""
     answered = path.answered
     problems = []
     for rule in rules:
         if holds(rule.when, answered):
             continue
         for source, text in said:
-            if rule.words.casefold() in one_line_text(text).casefold():
+            if text not in folded:
+                folded[text] = one_line_text(text).casefold()
+            if rule.words.casefold() in folded[text]:
                 problems.append(
                     Problem(
                         source,

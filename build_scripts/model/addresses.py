@@ -71,22 +71,34 @@ def letter_file(letter_id: str, kind: str = "txt") -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """A link from one docs-relative page to another, as written in the first page's Markdown."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    start, target = posixpath.normpath(posixpath.dirname(from_page) or "."), posixpath.normpath(to_page)
+    if start.startswith(("..", "/")) or target.startswith(("..", "/")):
+        return posixpath.relpath(target, start)  # outside the docs: the way depends on where they lie
+    return _way(_parts(start), _parts(target)) or "."
 
 
 def address(from_page: str, to_page: str) -> str:
     """A link from one docs-relative page to another as the built site's relative address ("../b/"), for
     raw HTML, which no engine rewrites: the guide's links between its path pages are written so, as most
     of those pages are made after the engine (publish/path_pages.py), which so never looks for them."""
-    # Both are folders of the site, without "." or "..": the way between them is up to what they share,
-    # then down (posixpath.relpath, which asks the file system for the current folder, costs twenty times
-    # as much, for the guide's tens of thousands of links).
-    here, there = _folders(from_page), _folders(to_page)
-    shared = 0
-    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
-        shared += 1
-    found = "/".join([".."] * (len(here) - shared) + list(there[shared:]))
+    found = _way(_folders(from_page), _folders(to_page))
     return f"{found}/" if found else "./"
+
+
+def _way(here: tuple[str, ...], there: tuple[str, ...]) -> str:
+    """The relative way from one folder to another, both given by their parts below one top folder, with
+    no "." or "..": up to what they share, then down. (posixpath.relpath, which asks the file system for
+    the current folder, costs twenty times as much, for the guide's tens of thousands of links.)"""
+    shared = 0
+    for mine, theirs in zip(here, there, strict=False):  # the shorter ends what they share
+        if mine != theirs:
+            break
+        shared += 1
+    return "/".join([".."] * (len(here) - shared) + list(there[shared:]))
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    return () if path == "." else tuple(path.split("/"))
 
 
 @cache

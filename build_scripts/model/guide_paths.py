@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from .guide import Choice, Continuation, Guide, Node, Outcome, Question, Route, Stage, Step
 
@@ -43,11 +43,13 @@ class GuidePath:
     answers: tuple[Answer, ...]
     step: Step
 
-    @property
+    # Kept once worked out (fields are never set again): the render and the check ask each path for
+    # them tens of thousands of times.
+    @cached_property
     def slugs(self) -> tuple[str, ...]:
         return tuple(answer.choice.slug for answer in self.answers)
 
-    @property
+    @cached_property
     def page(self) -> str:
         return path_page(self.slugs)
 

@@ -6,6 +6,8 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from .addresses import relative
+
 _WORD = re.compile(r"\w+(?:['’.\-&]\w+)*|&|%")
 _LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
 _ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^}]*)\}")
@@ -101,8 +103,7 @@ def relink(markdown: str, written_on: str, shown_on: str) -> str:
 
     def moved(target: str) -> str:
         path, hash_, anchor = target.partition("#")
-        absolute = posixpath.normpath(posixpath.join(posixpath.dirname(written_on), path))
-        return posixpath.relpath(absolute, posixpath.dirname(shown_on) or ".") + hash_ + anchor
+        return relative(shown_on, posixpath.join(posixpath.dirname(written_on), path)) + hash_ + anchor
 
     return map_links(markdown, moved)
 

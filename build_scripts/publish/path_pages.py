@@ -12,7 +12,7 @@ anything cut fails the build), and every address set is a relative one of the si
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from ..model.urls import leaves_site
 from ..render.processes import on_every_core
 
 if TYPE_CHECKING:  # see project.py
-    from ..render.guide import PathPage
+    from ..render.guide import GivenAnswer, PathPage
 
 BACK = "a.hb-back"
 CHOICES = "a.hb-choice"
@@ -49,9 +49,10 @@ def _from_frame(site: Path, frame: str, pages: tuple[PathPage, ...]) -> list[str
     if not (site / frame).is_file():
         return [f"{frame}: the engine did not build this page, the frame of {len(pages)} path pages"]
     found = _Frame(parse((site / frame).read_text(encoding="utf-8")))
+    listed = _answers_list()
     problems = []
     for page in pages:
-        reasons = found.fill(page)
+        reasons = found.fill(page, listed(page.answers))
         if reasons:
             problems += [f"{page.file}: {reason}" for reason in reasons]
             continue
@@ -67,8 +68,15 @@ def path_page(site: Path, page: PathPage) -> tuple[str, list[str]]:
     if not (site / page.frame).is_file():
         return "", [f"{page.frame}: the engine did not build this page, the frame of {page.file}"]
     tree = parse((site / page.frame).read_text(encoding="utf-8"))
-    reasons = _Frame(tree).fill(page)
+    reasons = _Frame(tree).fill(page, _answers_list()(page.answers))
     return ("", [f"{page.file}: {reason}" for reason in reasons]) if reasons else (tree.html or "", [])
+
+
+def _answers_list() -> Callable[[Sequence[GivenAnswer]], str]:
+    """How a page's answers are listed (imported when first needed: see project.py)."""
+    from ..render.guide import AnswersList
+
+    return AnswersList()
 
 
 class _Frame:
@@ -81,8 +89,9 @@ class _Frame:
         self.next_steps = tree.css(NEXT_STEPS)
         self.answers = tree.css(ANSWERS)
 
-    def fill(self, page: PathPage) -> list[str]:
-        """Set the frame's answers and links to those of `page`; why not, if it cannot."""
+    def fill(self, page: PathPage, answers: str) -> list[str]:
+        """Set the frame's answers and links to those of `page`, whose list of answers is `answers` (HTML,
+        or "" where it has none); why not, if it cannot."""
         backs = [page.back] if page.back else []
         reasons = [
             f"its frame {page.frame} has {len(found)} {what}, not {len(wanted)}"
@@ -90,7 +99,7 @@ class _Frame:
                 (f"Back links ({BACK})", self.back, backs),
                 (f"answers ({CHOICES})", self.choices, page.choices),
                 (f"next steps ({NEXT_STEPS})", self.next_steps, page.next_steps),
-                (f"lists of answers ({ANSWERS})", self.answers, [page.answers] if page.answers else []),
+                (f"lists of answers ({ANSWERS})", self.answers, [answers] if answers else []),
             )
             if len(found) != len(wanted)
         ]
@@ -101,7 +110,7 @@ class _Frame:
         for node, href in zip([*self.back, *self.choices, *self.next_steps], hrefs, strict=True):
             node.attrs["href"] = href
         if self.answers:
-            replacement = parse(page.answers).css_first(ANSWERS)
+            replacement = parse(answers).css_first(ANSWERS)
             if replacement is None:
                 return [f"its list of answers has no {ANSWERS}"]
             removed = sanitise(replacement)

@@ -110,20 +110,33 @@ def with_front_matter(page: str, values: Mapping[str, object]) -> str:
     return f"{front_matter(**front, **values)}\n{body}"
 
 
-def write_project(folder: Path, files: Mapping[str, bytes]) -> list[str]:
+def write_project(folder: Path, files: Mapping[str, bytes], before: Mapping[str, bytes] | None = None) -> list[str]:
     """Make `folder` hold exactly `files` (its built site apart): write those that differ, remove the
-    rest. The paths written, sorted."""
+    rest. The paths written, sorted.
+
+    `before`: what this process last made the folder hold, where it knows, so that the folder need not
+    be read to be compared (the preview writes its project on every edit)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for relative, content in sorted(files.items()):
         target = folder / relative
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
+        if before is not None and before.get(relative) == content:
+            continue
+        if before is None and target.is_file() and not target.is_symlink() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.new")
         temporary.write_bytes(content)
         os.replace(temporary, target)
         written.append(relative)
+    if before is not None:
+        for relative in sorted(set(before) - set(files), reverse=True):
+            (folder / relative).unlink(missing_ok=True)
+            parent = (folder / relative).parent
+            while parent != folder and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        return written
     for top in (PROJECT_DOCS, PROJECT_THEME):
         for path in sorted((folder / top).rglob("*"), reverse=True):
             relative = path.relative_to(folder).as_posix()

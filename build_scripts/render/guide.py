@@ -3,7 +3,7 @@ page for every step, the worked examples, the model letters to download and the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -78,8 +78,20 @@ class PathPage:
     """Where each of its answers leads, in order."""
     next_steps: tuple[str, ...]
     """Where each of its "If this does not work" links leads, in order."""
-    answers: str
-    """Its "Your answers so far" list, as HTML (_guide_answers.html.j2), or "" where it has none."""
+    answers: tuple[GivenAnswer, ...]
+    """Its answers so far (none for the first question), listed on it by AnswersList."""
+
+
+class AnswersList:
+    """The "Your answers so far" list of a path page, as HTML (_guide_answers.html.j2), or "" where it has
+    none: made with the page, after the engine, so that the preview makes it only for a page asked for.
+    Its template is loaded afresh for each use, so that an edit of it shows in the running preview."""
+
+    def __init__(self) -> None:
+        self.template = _environment().get_template("_guide_answers.html.j2")
+
+    def __call__(self, answers: Sequence[GivenAnswer]) -> str:
+        return self.template.render(answers=answers) if answers else ""
 
 
 @dataclass(frozen=True)
@@ -112,7 +124,6 @@ def guide_files(
         GUIDE_EXAMPLES: _examples_page(env, guide),
     }
     step_template = env.get_template("guide_step.md.j2")
-    answers_template = env.get_template("_guide_answers.html.j2")
     by_answers = {path.slugs: path for path in paths}
     frames: dict[tuple[object, ...], str] = {}
     made_later = []
@@ -129,7 +140,7 @@ def guide_files(
                     str(context["back_href"]),
                     tuple(link.href for link in _links(context["choices"])),
                     tuple(link.href for link in _links(context["next_links"])),
-                    answers_template.render(answers=context["answers"]) if context["answers"] else "",
+                    tuple(_given(context["answers"])),
                 )
             )
     return GuidePages(files | step_files(guide, contacts, published, env, words), tuple(made_later))
@@ -147,6 +158,11 @@ def content_key(context: dict[str, object], depth: int) -> tuple[object, ...]:
 
 
 def _links(value: object) -> list[Link]:
+    assert isinstance(value, list)
+    return value
+
+
+def _given(value: object) -> list[GivenAnswer]:
     assert isinstance(value, list)
     return value
 

@@ -46,6 +46,8 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+# Drawn once a process: the preview asks for them again on every edit, and they change with nothing it watches.
+@cache
 def share_image() -> bytes:
     """1200 by 630 pixels, the size link previews use."""
     image = Image.new("RGB", (1200, 630), INDIGO)
@@ -58,6 +60,7 @@ def share_image() -> bytes:
     return _png(image)
 
 
+@cache
 def badge_png() -> bytes:
     image = Image.new("RGB", BADGE_SIZE, INDIGO)
     draw = ImageDraw.Draw(image)

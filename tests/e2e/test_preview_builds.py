@@ -33,7 +33,7 @@ def built(builder: Builder, files: dict[str, bytes], whole: bool) -> Path:
     write_project(builder.folder, files)
     site = builder.build(whole)
     assert site is not None, "the engine did not build the project"
-    return site
+    return site.folder
 
 
 def first_page(files: dict[str, bytes], prefix: str) -> str:

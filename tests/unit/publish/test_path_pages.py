@@ -3,11 +3,15 @@ addresses of its own links; a frame that does not have what its pages need fails
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+
+import pytest
 
 from build_scripts.model.html5 import parse
 from build_scripts.publish.path_pages import make_path_pages
-from build_scripts.render.guide import PathPage
+from build_scripts.render import guide
+from build_scripts.render.guide import AnswersList, GivenAnswer, PathPage
 
 FRAME = """<!doctype html><html><head><title>Q</title><link rel="stylesheet" href="../../assets/x.css">
 </head><body><article><p><a class="hb-back" href="../">Back</a></p><h1>Is it so?</h1>
@@ -17,10 +21,7 @@ FRAME = """<!doctype html><html><head><title>Q</title><link rel="stylesheet" hre
 <dl class="hb-answers"><div><dt>First?</dt><dd>A</dd>
 <dd class="hb-answers__change"><a href="../">Change</a></dd></div></dl>
 <p><a class="hb-start-again" href="../../">Start again</a></p></article></body></html>"""
-ANSWERS = (
-    '<dl class="hb-answers"><div><dt>First?</dt><dd>B &amp; C</dd>'
-    '<dd class="hb-answers__change"><a href="../">Change</a></dd></div></dl>'
-)
+ANSWERS = (GivenAnswer("First?", "B & C", "../"),)
 
 
 def page(file: str, **changes: object) -> PathPage:
@@ -70,16 +71,27 @@ def test_a_frame_without_what_its_pages_need_is_a_problem_for_each_page(tmp_path
     assert not (tmp_path / "guide/start/b/index.html").exists()
 
 
-def test_what_a_page_adds_to_its_frame_is_checked_as_content_is(tmp_path: Path) -> None:
+def test_what_a_page_adds_to_its_frame_is_checked_as_content_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its answers are listed by the guide's template, which escapes them; and were that template ever to
+    list markup that content may not hold, or a link to leave the site, the page fails the build."""
     (tmp_path / "guide/start/a").mkdir(parents=True)
     (tmp_path / "guide/start/a/index.html").write_text(FRAME, encoding="utf-8")
-    hostile = ANSWERS.replace("<dd>B &amp; C</dd>", '<dd>B<script src="x.js"></script></dd>')
+    script = '<script src="x.js"></script>'
+    escaped = page("guide/start/e/index.html", answers=(GivenAnswer("First?", f"B{script}", "../"),))
+    assert make_path_pages(tmp_path, [escaped]) == []
+    made = parse((tmp_path / "guide/start/e/index.html").read_text(encoding="utf-8"))
+    assert not made.css("script") and script in made.css_first("dl.hb-answers").text()
+
+    class Hostile(AnswersList):
+        def __call__(self, answers: Sequence[GivenAnswer]) -> str:
+            return f'<dl class="hb-answers"><div><dt>First?</dt><dd>B{script}</dd></div></dl>'
+
+    monkeypatch.setattr(guide, "AnswersList", Hostile)
     problems = make_path_pages(
         tmp_path,
-        [
-            page("guide/start/b/index.html", answers=hostile),
-            page("guide/start/c/index.html", back="https://evil.example/"),
-        ],
+        [page("guide/start/b/index.html"), page("guide/start/c/index.html", back="https://evil.example/")],
     )
     assert [problem.split(": ", 1)[0] for problem in problems] == [
         "guide/start/b/index.html",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.publish.preview import _CLOCK_STEP, BUILD_PATH, RELOAD_PATH, Preview, _handler, _snapshot
+from build_scripts.publish.preview import _CLOCK_STEP, BUILD_PATH, RELOAD_PATH, Preview, _handler, _update
 from tests.unit.publish.test_path_pages import FRAME, page
 
 
@@ -94,27 +94,37 @@ def test_a_path_page_is_made_from_its_frame_when_it_is_asked_for(served: tuple[s
     assert get(f"{base}/guide/start/c/")[0] == 404
 
 
-def test_the_site_served_shares_no_file_with_the_engine_and_is_made_of_what_changed(tmp_path: Path) -> None:
-    """An incremental engine writes its files again in place: the site served is a snapshot of them,
-    with a copy of each file the build wrote and, of the others, a link to the file served before."""
-    built, served, staging = tmp_path / "built", tmp_path / "served", tmp_path / "staging"
+def test_the_site_served_takes_only_what_a_build_wrote_and_never_shares_a_file_with_the_engine(
+    tmp_path: Path,
+) -> None:
+    """An incremental engine writes its files again in place: the site served is brought up to it by a
+    copy of each file the build wrote, put in place of the file served in one step (a page being sent
+    is sent whole); a file it did not write stays the file served."""
+    built, served = tmp_path / "built", tmp_path / "served"
     (built / "guide").mkdir(parents=True)
-    (built / "old.html").write_text("old")
+    (built / "old.html").write_text("old, as built again in place")
+    (built / "page.html").write_text("page, built again")
     served.mkdir()
     (served / "old.html").write_text("old")
+    (served / "page.html").write_text("page")
     past = time.time_ns() - 10 * _CLOCK_STEP
     os.utime(built / "old.html", ns=(past, past))
     since = time.time_ns() - 1
     (built / "guide" / "new.html").write_text("new")
+    kept, replaced = (served / "old.html").stat().st_ino, (served / "page.html").open()
 
-    _snapshot(built, served, staging, since)
+    _update(built, served, since)
 
-    assert sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*")) == [
+    assert sorted(p.relative_to(served).as_posix() for p in served.rglob("*")) == [
         "guide",
         "guide/new.html",
         "old.html",
+        "page.html",
     ]
-    assert (staging / "old.html").stat().st_ino == (served / "old.html").stat().st_ino
-    assert (staging / "guide" / "new.html").read_text() == "new"
-    for path in staging.rglob("*.html"):
-        assert path.stat().st_ino != (built / path.relative_to(staging)).stat().st_ino
+    assert (served / "old.html").stat().st_ino == kept and (served / "old.html").read_text() == "old"
+    assert (served / "page.html").read_text() == "page, built again"
+    assert replaced.read() == "page", "the file being sent was written over, not replaced"
+    replaced.close()
+    assert (served / "guide" / "new.html").read_text() == "new"
+    for path in served.rglob("*.html"):
+        assert path.stat().st_ino != (built / path.relative_to(served)).stat().st_ino

@@ -107,14 +107,12 @@ def test_front_matter_is_added_to_what_a_page_has() -> None:
     assert with_front_matter("# Body\n", {"hb_light": True}) == "---\nhb_light: true\n---\n# Body\n"
 
 
-def test_writing_the_project_again_writes_only_what_changed_and_removes_what_went(tmp_path: Path) -> None:
-    assert write_project(tmp_path, {"docs/a.md": b"a", "docs/b/c.md": b"c", "mkdocs.yml": b"x"}) == [
-        "docs/a.md",
-        "docs/b/c.md",
-        "mkdocs.yml",
-    ]
+@pytest.mark.parametrize("known", [False, True], ids=["read from the folder", "known from the last write"])
+def test_writing_the_project_again_writes_only_what_changed_and_removes_what_went(tmp_path: Path, known: bool) -> None:
+    first = {"docs/a.md": b"a", "docs/b/c.md": b"c", "mkdocs.yml": b"x"}
+    assert write_project(tmp_path, first) == ["docs/a.md", "docs/b/c.md", "mkdocs.yml"]
     (tmp_path / "site").mkdir()
-    assert write_project(tmp_path, {"docs/a.md": b"A", "mkdocs.yml": b"x"}) == ["docs/a.md"]
+    assert write_project(tmp_path, {"docs/a.md": b"A", "mkdocs.yml": b"x"}, first if known else None) == ["docs/a.md"]
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
         "docs",
         "docs/a.md",
