@@ -187,7 +187,9 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
 
     Only what changed is built again, unless the change can reach every page: the configuration, the
     theme, or a page added or removed."""
-    written = write_project(folder, project.files, preview.written)
+    # Unknown while being written: a write that fails half way leaves files that no record tells.
+    before, preview.written = preview.written, None
+    written = write_project(folder, project.files, before)
     preview.written = project.files
     whole = (
         set(project.files) != preview.files

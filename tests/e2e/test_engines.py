@@ -61,7 +61,11 @@ def built_with(root: Path, engine: Engine, python: Path, tmp_path_factory: pytes
 
 
 @pytest.fixture(scope="module")
-def other_site(root: Path, other_engine: tuple[Engine, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+def other_site(
+    root: Path, other_engine: tuple[Engine, Path], site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Built after this run's engine has built `site`, so that it takes the PDFs from the project's
+    cache, as an editor's second build does, instead of laying them all out again at the same time."""
     return built_with(root, *other_engine, tmp_path_factory)
 
 
