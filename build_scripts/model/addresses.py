@@ -71,6 +71,8 @@ def letter_file(letter_id: str, kind: str = "txt") -> str:
 
 def relative(from_page: str, to_page: str) -> str:
     """A link from one docs-relative page to another, as written in the first page's Markdown."""
+    if not to_page:
+        raise ValueError("no page to link to")  # as posixpath.relpath says
     start, target = posixpath.normpath(posixpath.dirname(from_page) or "."), posixpath.normpath(to_page)
     if start.startswith(("..", "/")) or target.startswith(("..", "/")):
         return posixpath.relpath(target, start)  # outside the docs: the way depends on where they lie

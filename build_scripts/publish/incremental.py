@@ -20,10 +20,11 @@ put back here:
 - the search index, which lists only the pages built: the entries of those pages replace theirs in the
   index of the build before, and the sitemap of the build before is kept.
 
-The engine makes its theme's templates afresh for every build; here they are compiled once for the
-whole preview (Jinja's bytecode cache, which compiles a template again when its text changes), and the
-theme's files are listed once for each whole build: a dirty build comes after a whole one with the same
-theme, since a change to the theme is built whole. Together they were half of a dirty build's time.
+The engine makes its theme's templates afresh for every build; here they are compiled once for each
+whole build and kept for the dirty builds after it (Jinja's bytecode cache, which also compiles a
+template again when its text changes), and the theme's files are listed once for each whole build: a
+dirty build comes after a whole one with the same theme and configuration, since a change to either is
+built whole. Together they were half of a dirty build's time.
 
 Nothing of the handbook runs inside the engine; this drives the engine from outside, as its own command
 line does. It imports the engine's package, and so only the preview runs it.
@@ -69,8 +70,14 @@ class Builds:
         self.compiled = _Compiled()
         self.theme_files: dict[tuple[object, ...], list[str]] = {}
         """The theme's files, as listed for the last whole build."""
-        theme = importlib.import_module(f"{module}.theme").Theme
+        self._keep_theme(importlib.import_module(f"{module}.theme").Theme)
+
+    def _keep_theme(self, theme: Any) -> None:
+        """Give every environment the engine makes for its theme the templates compiled before, and the
+        listing of the theme's files made for the last whole build."""
         make_env = theme.get_env
+        if getattr(make_env, "hb_kept", False):
+            raise RuntimeError("the engine's theme is kept already: one builder a process")
 
         def get_env(instance: Any) -> jinja2.Environment:
             env: jinja2.Environment = make_env(instance)
@@ -80,14 +87,18 @@ class Builds:
             def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
                 # The engine's filter is made afresh for each build, from the configuration, which a
                 # dirty build shares with the whole build before it: its code tells it.
-                key = (tuple(instance.dirs), extensions, getattr(filter_func, "__code__", filter_func))
+                code = getattr(filter_func, "__code__", None) if filter_func is not None else None
+                if filter_func is not None and code is None:
+                    return listed(extensions, filter_func)
+                key = (tuple(instance.dirs), tuple(extensions) if extensions else None, code)
                 if key not in self.theme_files:
                     self.theme_files[key] = listed(extensions, filter_func)
-                return self.theme_files[key]
+                return list(self.theme_files[key])
 
             env.list_templates = list_templates  # type: ignore[method-assign]
             return env
 
+        get_env.hb_kept = True  # type: ignore[attr-defined]
         theme.get_env = get_env
 
     def run(self, whole: bool) -> bool:
@@ -99,7 +110,10 @@ class Builds:
         known = None not in titles.values()
         whole = whole or not known or titles != self.titles or not (site / SEARCH_INDEX).is_file()
         if whole:
+            # What the configuration may change (a plugin's filters, which Jinja can fold in as it
+            # compiles) is built whole: compiled afresh.
             self.theme_files.clear()
+            self.compiled.code.clear()
         else:
             config["nav"] = _titled(config["nav"], titles)
         self.build(config, dirty=not whole)

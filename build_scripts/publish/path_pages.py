@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import TemplateError
 from selectolax.lexbor import LexborHTMLParser
 
 from ..model.html5 import parse, sanitise
@@ -68,7 +69,11 @@ def path_page(site: Path, page: PathPage) -> tuple[str, list[str]]:
     if not (site / page.frame).is_file():
         return "", [f"{page.frame}: the engine did not build this page, the frame of {page.file}"]
     tree = parse((site / page.frame).read_text(encoding="utf-8"))
-    reasons = _Frame(tree).fill(page, _answers_list()(page.answers))
+    try:
+        answers = _answers_list()(page.answers)
+    except TemplateError as error:  # the template, edited while the preview runs: shown, not a crash
+        return "", [f"{page.file}: its list of answers could not be made: {error}"]
+    reasons = _Frame(tree).fill(page, answers)
     return ("", [f"{page.file}: {reason}" for reason in reasons]) if reasons else (tree.html or "", [])
 
 

@@ -76,10 +76,14 @@ class Preview:
         """The project's files as last built; none until a build has succeeded."""
         self.written: Mapping[str, bytes] | None = None
         """The project's files as last written; None until they are."""
+        self.changing = threading.Lock()
+        """Held while the frames served and their path pages change, and while a path page is made."""
 
 
 @dataclass(frozen=True)
 class Built:
+    """What a build of the preview's project made."""
+
     folder: Path
     whole: bool
     """Whether every file in `folder` was built afresh; else only those an edit changed were written."""
@@ -214,7 +218,9 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
         print(f"The engine did not build these frames of path pages: {', '.join(missing)}", file=sys.stderr, flush=True)
         return
     if builder.keeps_site and not built.whole and preview.site.is_dir():
-        _update(built.folder, preview.site, started)
+        with preview.changing:  # the frames and their path pages together
+            _update(built.folder, preview.site, started)
+            preview.path_pages = {page.file: page for page in project.path_pages}
     else:
         staging = folder.with_name(f".{folder.name}-site-new-{preview.build + 1}")
         remove_tree(staging)
@@ -222,29 +228,42 @@ def rebuild(folder: Path, builder: Builder, project: Project, preview: Preview) 
             shutil.copytree(built.folder, staging)
         else:
             os.rename(built.folder, staging)
-        exchange(staging, preview.site)
+        with preview.changing:
+            exchange(staging, preview.site)
+            preview.path_pages = {page.file: page for page in project.path_pages}
         # The site served before, removed while the page reloads.
         threading.Thread(target=remove_tree, args=(staging,), daemon=True).start()
-    preview.path_pages = {page.file: page for page in project.path_pages}  # at once with their frames
     preview.files = frozenset(project.files)
     preview.build += 1
 
 
 def _update(built: Path, served: Path, since: int) -> None:
     """The site `served` brought up to the engine's `built` after a build of only what an edit changed,
-    which removes no file: each file the engine wrote since `since` (nanoseconds) copied beside its
-    counterpart served, then put in its place in one step, so that a page being sent is sent whole, old
-    or new. (A copy of the whole site would make each of its hundreds of folders afresh, which costs a
-    tenth of a second.)"""
+    which removes no file: each file the engine wrote since `since` (nanoseconds) and not served already
+    (copies keep the time they were written) is copied beside its counterpart served, then put in its
+    place in one step, so that a page being sent is sent whole, old or new. (A copy of the whole site
+    would make each of its hundreds of folders afresh, which costs a tenth of a second.)"""
     for folder, _, names in os.walk(built):
         relative = os.path.relpath(folder, built)
         for name in names:
-            if os.stat(os.path.join(folder, name)).st_mtime_ns >= since - _CLOCK_STEP:
-                target = os.path.join(served, relative, name)
-                fresh = os.path.join(served, relative, f".{name}.new")
-                os.makedirs(os.path.dirname(target), exist_ok=True)
+            status = os.stat(os.path.join(folder, name))
+            if status.st_mtime_ns < since - _CLOCK_STEP:
+                continue
+            target = os.path.join(served, relative, name)
+            try:
+                serving = os.stat(target)
+            except OSError:
+                serving = None
+            if serving is not None and (serving.st_mtime_ns, serving.st_size) == (status.st_mtime_ns, status.st_size):
+                continue
+            fresh = os.path.join(served, relative, f".{name}.new")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            try:
                 shutil.copy2(os.path.join(folder, name), fresh)
                 os.replace(fresh, target)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(fresh)
 
 
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
@@ -266,9 +285,10 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
             status = HTTPStatus.OK
             if target is not None:
                 # A path page, a frame's own included: the frame as built lists no answers.
-                made = self._made(target)
+                with preview.changing:
+                    made = self._made(target)
+                    html, problems = path_page(preview.site, made) if made is not None else ("", [])
                 if made is not None:
-                    html, problems = path_page(preview.site, made)
                     self._send(
                         HTTPStatus.OK if html else HTTPStatus.INTERNAL_SERVER_ERROR,
                         "text/html; charset=utf-8",

@@ -133,7 +133,7 @@ def write_project(folder: Path, files: Mapping[str, bytes], before: Mapping[str,
         for relative in sorted(set(before) - set(files), reverse=True):
             (folder / relative).unlink(missing_ok=True)
             parent = (folder / relative).parent
-            while parent != folder and not any(parent.iterdir()):
+            while parent != folder and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
         return written

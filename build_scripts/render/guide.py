@@ -85,7 +85,8 @@ class PathPage:
 class AnswersList:
     """The "Your answers so far" list of a path page, as HTML (_guide_answers.html.j2), or "" where it has
     none: made with the page, after the engine, so that the preview makes it only for a page asked for.
-    Its template is loaded afresh for each use, so that an edit of it shows in the running preview."""
+    Its template is loaded with each one made (a request in the preview, eight frames' pages in a build),
+    so that an edit of it shows in the running preview."""
 
     def __init__(self) -> None:
         self.template = _environment().get_template("_guide_answers.html.j2")

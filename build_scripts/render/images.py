@@ -46,7 +46,8 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-# Drawn once a process: the preview asks for them again on every edit, and they change with nothing it watches.
+# The PNGs are drawn once a process (@cache): the preview asks for them again on every edit, and they
+# change with nothing it watches.
 @cache
 def share_image() -> bytes:
     """1200 by 630 pixels, the size link previews use."""

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from build_scripts.pipeline import Checked, build_project, check
-from build_scripts.publish.engines import ENGINES, PROJECT_CONFIG, Engine, chosen_engine
+from build_scripts.publish.engines import ENGINES, PROJECT_CONFIG, PROJECT_THEME, Engine, chosen_engine
 from build_scripts.publish.preview import Builder, Preview, rebuild
 from build_scripts.publish.project import Project, nav_pages, write_project
 
@@ -53,6 +53,8 @@ def retitled(files: dict[str, bytes], path: str) -> dict[str, bytes]:
     return {**files, path: "\n".join(lines).encode("utf-8")}
 
 
+THEMED = f"{PROJECT_THEME}/partials/copyright.html"
+"""A template of the theme that every page shows."""
 CHANGES = {
     "a step and a page of the navigation edited": (
         lambda files, step, listed: files,
@@ -69,9 +71,20 @@ CHANGES = {
         lambda files, step, listed: appended(retitled(files, listed), step, "An edit of the step."),
         True,
     ),
+    "a template of the theme edited": (
+        lambda files, step, listed: files,
+        lambda files, step, listed: appended(files, THEMED, "<!-- An edit of the theme. -->"),
+        False,
+    ),
+    "a file added to the theme": (
+        lambda files, step, listed: files,
+        lambda files, step, listed: {**files, f"{PROJECT_THEME}/assets/added.txt": b"Added to the theme."},
+        False,
+    ),
 }
 """Each change: the project before, the project after, and whether only what changed is built again
-(a new title in the navigation shows on every page)."""
+(a new title in the navigation shows on every page, and so does the theme, whose templates the builder
+keeps compiled)."""
 
 
 def built_page(docs_page: str) -> str:

@@ -16,7 +16,20 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.publish.preview import _CLOCK_STEP, BUILD_PATH, RELOAD_PATH, Preview, _handler, _update
+from build_scripts.publish import preview as preview_module
+from build_scripts.publish.engines import ENGINES
+from build_scripts.publish.preview import (
+    _CLOCK_STEP,
+    BUILD_PATH,
+    RELOAD_PATH,
+    Builder,
+    Built,
+    Preview,
+    _handler,
+    _update,
+    rebuild,
+)
+from build_scripts.publish.project import Project, built_site
 from tests.unit.publish.test_path_pages import FRAME, page
 
 
@@ -128,3 +141,63 @@ def test_the_site_served_takes_only_what_a_build_wrote_and_never_shares_a_file_w
     assert (served / "guide" / "new.html").read_text() == "new"
     for path in served.rglob("*.html"):
         assert path.stat().st_ino != (built / path.relative_to(served)).stat().st_ino
+
+
+class Scripted(Builder):
+    """An incremental engine whose builds write what the test says: files of its site, and whether the
+    build was whole."""
+
+    def __init__(self, folder: Path, builds: list[tuple[dict[str, str], bool]]) -> None:
+        super().__init__(folder, ENGINES["mkdocs"])
+        self.builds = builds
+
+    def build(self, whole: bool) -> Built | None:
+        files, built_whole = self.builds.pop(0)
+        site = built_site(self.folder)
+        for path, text in files.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(text, encoding="utf-8")
+        return Built(site, built_whole)
+
+
+def test_the_site_served_is_updated_after_a_build_of_what_changed_and_replaced_after_a_whole_one(
+    tmp_path: Path,
+) -> None:
+    folder, preview = tmp_path / "project", Preview(tmp_path / "served")
+    project = {"mkdocs.yml": b"x", "docs/a.md": b"a"}
+    builder = Scripted(
+        folder,
+        [
+            ({"a/index.html": "A", "b/index.html": "B"}, True),
+            ({"a/index.html": "A, edited"}, False),
+            ({"a/index.html": "A, again", "b/index.html": "B, again"}, True),
+        ],
+    )
+    rebuild(folder, builder, Project(project), preview)
+    served_b = (preview.site / "b/index.html").stat().st_ino
+    rebuild(folder, builder, Project({**project, "docs/a.md": b"a, edited"}), preview)
+    assert (preview.site / "a/index.html").read_text() == "A, edited"
+    assert (preview.site / "b/index.html").stat().st_ino == served_b, "a file the build did not write was copied"
+    assert preview.build == 2 and not list(preview.site.rglob(".*.new"))
+    # The engine may build whole of its own accord (a title of the navigation changed): a new copy.
+    rebuild(folder, builder, Project({**project, "docs/a.md": b"a, again"}), preview)
+    assert (preview.site / "b/index.html").read_text() == "B, again"
+    assert (preview.site / "b/index.html").stat().st_ino != served_b
+    assert preview.build == 3 and preview.written == {**project, "docs/a.md": b"a, again"}
+
+
+def test_a_write_that_fails_leaves_nothing_known_of_the_project_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next build then compares the folder with the project, file by file, rather than trusting a
+    record of what was half written."""
+    folder, preview = tmp_path / "project", Preview(tmp_path / "served")
+    preview.written = {"docs/a.md": b"a"}
+
+    def full_disk(*_: object) -> list[str]:
+        raise OSError("no space left on the device")
+
+    monkeypatch.setattr(preview_module, "write_project", full_disk)
+    with pytest.raises(OSError):
+        rebuild(folder, Scripted(folder, []), Project({"docs/a.md": b"b"}), preview)
+    assert preview.written is None
