@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from jinja2 import Environment
 
@@ -41,6 +42,7 @@ from .letters import letter_files
 from .word_cache import WordCache
 
 MINUTES_PER_QUESTION = 0.5
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,9 @@ def guide_files(
                     html_file(path.page),
                     html_file(frame),
                     str(context["back_href"]),
-                    tuple(link.href for link in _links(context["choices"])),
-                    tuple(link.href for link in _links(context["next_links"])),
-                    tuple(_given(context["answers"])),
+                    tuple(link.href for link in _listed(context["choices"], Link)),
+                    tuple(link.href for link in _listed(context["next_links"], Link)),
+                    tuple(_listed(context["answers"], GivenAnswer)),
                 )
             )
     return GuidePages(files | step_files(guide, contacts, published, env, words), tuple(made_later))
@@ -153,18 +155,15 @@ def content_key(context: dict[str, object], depth: int) -> tuple[object, ...]:
     key have pages that differ only in their answers and where their links lead."""
     shown = tuple((name, _comparable(value)) for name, value in sorted(context.items()) if name not in PATH_SPECIFIC)
     words = tuple(
-        tuple((link.text, link.hint, link.note) for link in _links(context[name])) for name in ("choices", "next_links")
+        tuple((link.text, link.hint, link.note) for link in _listed(context[name], Link))
+        for name in ("choices", "next_links")
     )
     return (depth, shown, words, bool(context["back_href"]), bool(context["answers"]))
 
 
-def _links(value: object) -> list[Link]:
-    assert isinstance(value, list)
-    return value
-
-
-def _given(value: object) -> list[GivenAnswer]:
-    assert isinstance(value, list)
+def _listed(value: object, kind: type[T]) -> list[T]:
+    """A list of a path's context, as the kind of item it holds."""
+    assert isinstance(value, list) and all(isinstance(item, kind) for item in value)
     return value
 
 
